@@ -1,0 +1,46 @@
+import { HostButton } from "./components/host-button";
+import { JoinForm } from "./components/join-form";
+import { NeuronMark } from "./components/neuron-mark";
+
+export default function HomePage() {
+  return (
+    <main className="mx-auto flex min-h-dvh max-w-5xl flex-col gap-10 px-5 py-8 md:py-16">
+      <header className="flex items-center gap-3">
+        <NeuronMark className="h-10 w-10" />
+        <span className="text-2xl font-bold tracking-tight">Synapse</span>
+      </header>
+
+      <section className="grid gap-10 md:grid-cols-[1.2fr_1fr] md:items-start">
+        <div className="space-y-5">
+          <h1 className="text-4xl font-extrabold leading-tight tracking-tight md:text-6xl">
+            Your class becomes a neural network.
+          </h1>
+          <p className="text-lg text-slate-700 md:text-xl">
+            Each student&apos;s phone is one neuron. Students set their own weights and bias, and the projector shows
+            the whole forward pass, layer by layer, as the class computes a prediction together.
+          </p>
+          <ul className="space-y-2 text-slate-700">
+            <li>No accounts and no installs: students join with a six-letter code.</li>
+            <li>Works on the classroom network, with nothing fetched from the internet.</li>
+          </ul>
+        </div>
+
+        <div className="space-y-6">
+          <section aria-labelledby="join-heading" className="rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+            <h2 id="join-heading" className="mb-4 text-xl font-bold">
+              I&apos;m a student
+            </h2>
+            <JoinForm />
+          </section>
+          <section aria-labelledby="host-heading" className="rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+            <h2 id="host-heading" className="mb-2 text-xl font-bold">
+              I&apos;m teaching
+            </h2>
+            <p className="mb-4 text-slate-600">Start a live session on the projector. Students join with the code it shows.</p>
+            <HostButton />
+          </section>
+        </div>
+      </section>
+    </main>
+  );
+}

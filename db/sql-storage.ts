@@ -1,0 +1,156 @@
+/**
+ * The Storage interface over drizzle, for PGlite and PostgreSQL alike. The primary key
+ * (session_id, seq) is the referee between concurrent writers; the head check inside
+ * the transaction keeps the sequence free of gaps.
+ */
+import { and, asc, desc, eq, gte, lte, max } from "drizzle-orm";
+import type { Db } from "./client";
+import { events, participants, sessions, snapshots } from "./schema";
+import {
+  CodeTakenError,
+  SeqConflictError,
+  type NewEvent,
+  type ParticipantRecord,
+  type SessionRecord,
+  type Snapshot,
+  type Storage,
+  type StoredEvent,
+} from "./storage";
+
+const UNIQUE_VIOLATION = "23505";
+
+function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: string }).code === UNIQUE_VIOLATION) return true;
+  }
+  return false;
+}
+
+function toSession(row: typeof sessions.$inferSelect): SessionRecord {
+  return { id: row.id, code: row.code, status: row.status, createdAt: row.createdAt, endedAt: row.endedAt };
+}
+
+function toEvent(row: typeof events.$inferSelect): StoredEvent {
+  return { sessionId: row.sessionId, seq: row.seq, type: row.type, payload: row.payload, actor: row.actor, at: row.at };
+}
+
+/**
+ * Storage backed by the process's drizzle database.
+ * @example
+ * const storage = new SqlStorage((await openDatabase({ dataDir: ".data" })).db);
+ * await storage.createSession({ id: "s1", code: "ABCDEF" });
+ */
+export class SqlStorage implements Storage {
+  constructor(private readonly db: Db) {}
+
+  async createSession(session: { id: string; code: string }): Promise<SessionRecord> {
+    try {
+      const [row] = await this.db.insert(sessions).values(session).returning();
+      return toSession(row!);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new CodeTakenError(session.code);
+      throw err;
+    }
+  }
+
+  async getSession(id: string): Promise<SessionRecord | null> {
+    const [row] = await this.db.select().from(sessions).where(eq(sessions.id, id));
+    return row ? toSession(row) : null;
+  }
+
+  async findLiveSessionByCode(code: string): Promise<SessionRecord | null> {
+    const [row] = await this.db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.code, code), eq(sessions.status, "live")));
+    return row ? toSession(row) : null;
+  }
+
+  async listLiveSessions(): Promise<SessionRecord[]> {
+    const rows = await this.db.select().from(sessions).where(eq(sessions.status, "live"));
+    return rows.map(toSession);
+  }
+
+  async endSession(id: string): Promise<void> {
+    await this.db.update(sessions).set({ status: "ended", endedAt: new Date() }).where(eq(sessions.id, id));
+  }
+
+  async addParticipant(p: ParticipantRecord): Promise<void> {
+    await this.db.insert(participants).values(p);
+  }
+
+  async findParticipantByToken(tokenHash: string): Promise<ParticipantRecord | null> {
+    const [row] = await this.db.select().from(participants).where(eq(participants.tokenHash, tokenHash));
+    return row ? { id: row.id, sessionId: row.sessionId, role: row.role, tokenHash: row.tokenHash } : null;
+  }
+
+  async append(sessionId: string, fromSeq: number, batch: NewEvent[]): Promise<StoredEvent[]> {
+    if (batch.length === 0) return [];
+    try {
+      return await this.db.transaction(async (tx) => {
+        const [head] = await tx
+          .select({ seq: max(events.seq) })
+          .from(events)
+          .where(eq(events.sessionId, sessionId));
+        const headSeq = head?.seq ?? 0;
+        if (headSeq !== fromSeq - 1) throw new SeqConflictError(sessionId, fromSeq, headSeq);
+        const rows = await tx
+          .insert(events)
+          .values(
+            batch.map((e, i) => ({
+              sessionId,
+              seq: fromSeq + i,
+              type: e.type,
+              payload: e.payload ?? null,
+              actor: e.actor,
+            })),
+          )
+          .returning();
+        return rows.map(toEvent);
+      });
+    } catch (err) {
+      if (err instanceof SeqConflictError) throw err;
+      if (isUniqueViolation(err)) {
+        throw new SeqConflictError(sessionId, fromSeq, await this.headSeq(sessionId));
+      }
+      throw err;
+    }
+  }
+
+  async read(sessionId: string, fromSeq: number, toSeq?: number, limit?: number): Promise<StoredEvent[]> {
+    const where = [eq(events.sessionId, sessionId), gte(events.seq, fromSeq)];
+    if (toSeq !== undefined) where.push(lte(events.seq, toSeq));
+    const query = this.db
+      .select()
+      .from(events)
+      .where(and(...where))
+      .orderBy(asc(events.seq));
+    const rows = limit === undefined ? await query : await query.limit(limit);
+    return rows.map(toEvent);
+  }
+
+  async headSeq(sessionId: string): Promise<number> {
+    const [head] = await this.db
+      .select({ seq: max(events.seq) })
+      .from(events)
+      .where(eq(events.sessionId, sessionId));
+    return head?.seq ?? 0;
+  }
+
+  async saveSnapshot(sessionId: string, snapshot: Snapshot): Promise<void> {
+    await this.db
+      .insert(snapshots)
+      .values({ sessionId, seq: snapshot.seq, state: snapshot.state })
+      .onConflictDoUpdate({ target: [snapshots.sessionId, snapshots.seq], set: { state: snapshot.state } });
+  }
+
+  async latestSnapshot(sessionId: string): Promise<Snapshot | null> {
+    const [row] = await this.db
+      .select()
+      .from(snapshots)
+      .where(eq(snapshots.sessionId, sessionId))
+      .orderBy(desc(snapshots.seq))
+      .limit(1);
+    return row ? { seq: row.seq, state: row.state } : null;
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Runs the Playwright suite against a server on a free port with a throwaway data
+ * directory, so it never meets an app that is already running in this clone.
+ * Usage: node scripts/test-e2e.mjs [--json FILE] [playwright args…]
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { ensureChromium } from "./ensure-chromium.mjs";
+
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export function buildForTests() {
+  const result = spawnSync("node_modules/.bin/next", ["build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_DIST_DIR: ".next-test", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) throw new Error("next build failed");
+}
+
+export async function runE2E({ jsonReport, extraArgs = [] } = {}) {
+  ensureChromium();
+  if (!fs.existsSync(".next-test/BUILD_ID")) buildForTests();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "synapse-e2e-"));
+  try {
+    const result = spawnSync("node_modules/.bin/playwright", ["test", ...extraArgs], {
+      stdio: "inherit",
+      env: {
+        ...process.env,
+        E2E_PORT: String(await freePort()),
+        E2E_DATA_DIR: dataDir,
+        ...(jsonReport ? { E2E_JSON_REPORT: jsonReport } : {}),
+      },
+    });
+    return result.status ?? 1;
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exit(await runE2E({ extraArgs: process.argv.slice(2) }));
+}

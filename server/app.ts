@@ -1,0 +1,105 @@
+/**
+ * Boots one Synapse process: an HTTP server that answers health checks from the first
+ * moment, then the database (migrated), Next.js and Socket.IO on the same port.
+ */
+import http from "node:http";
+import { fileURLToPath } from "node:url";
+import next from "next";
+import { openDatabase, setProcessDatabase, type Database } from "../db/client";
+import type { Config } from "./config";
+import { handleHealth, type Lifecycle } from "./health";
+import type { Logger } from "./logger";
+import { attachSocketServer, type SynapseServer } from "./socket";
+
+const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+export interface RunningApp {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the app and resolves once it takes sessions.
+ * @example
+ * const app = await startApp(readConfig(process.env, { dev: false }), createLogger("info"));
+ * await app.close();
+ */
+export async function startApp(config: Config, log: Logger): Promise<RunningApp> {
+  let lifecycle: Lifecycle = "starting";
+  let database: Database | undefined;
+  let handleNext: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | undefined;
+
+  const server = http.createServer((req, res) => {
+    if (req.url === "/api/health" || req.url?.startsWith("/api/health?")) {
+      void handleHealth(res, lifecycle, database);
+      return;
+    }
+    if (!handleNext || lifecycle !== "ready") {
+      res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "2" });
+      res.end(lifecycle === "stopping" ? "Synapse is shutting down." : "Synapse is starting, try again in a moment.");
+      return;
+    }
+    handleNext(req, res).catch((err) => {
+      log.error({ err, url: req.url }, "page failed");
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
+
+  let io: SynapseServer | undefined;
+  let nextApp: ReturnType<typeof next> | undefined;
+  try {
+    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    setProcessDatabase(database);
+    log.info({ db: database.kind }, "database ready");
+
+    nextApp = next({ dev: config.dev, dir: PROJECT_ROOT, hostname: "localhost", port, customServer: true });
+    await nextApp.prepare();
+    handleNext = nextApp.getRequestHandler();
+    const handleUpgrade = nextApp.getUpgradeHandler();
+    server.on("upgrade", (req, socket, head) => {
+      if (!req.url?.startsWith("/socket.io/")) void handleUpgrade(req, socket, head);
+    });
+
+    io = attachSocketServer(server, log);
+  } catch (err) {
+    server.close();
+    await database?.close().catch(() => {});
+    throw err;
+  }
+  lifecycle = "ready";
+  log.info({ url, port, dev: config.dev }, "Synapse is ready");
+
+  return {
+    url,
+    close: async () => {
+      if (lifecycle === "stopping") return;
+      lifecycle = "stopping";
+      server.closeIdleConnections();
+      await new Promise<void>((resolve) => {
+        // io.close() disconnects every socket and closes the HTTP server.
+        if (io) io.close(() => resolve());
+        else server.close(() => resolve());
+        setTimeout(() => {
+          server.closeAllConnections();
+          resolve();
+        }, 3000).unref();
+      });
+      await nextApp?.close().catch((err) => log.warn({ err }, "next did not close cleanly"));
+      await database?.close();
+      setProcessDatabase(undefined);
+      log.info("Synapse stopped");
+    },
+  };
+}

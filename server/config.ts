@@ -1,0 +1,66 @@
+/**
+ * The process's configuration, read once from the environment and validated, so a typo
+ * in a variable stops the server at boot with a clear message instead of misbehaving later.
+ */
+import path from "node:path";
+import { z } from "zod";
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+    .optional(),
+  DATA_DIR: z.string().min(1).default("./.data"),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// URL")
+    .optional(),
+  RETENTION_DAYS: z.coerce.number().positive().default(30),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl?: string;
+  databaseUrl?: string;
+  dataDir: string;
+  redisUrl?: string;
+  retentionDays: number;
+  logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  dev: boolean;
+}
+
+/**
+ * Reads the configuration from an environment.
+ * @example
+ * const config = readConfig(process.env, { dev: false }); // config.port === 3000 by default
+ */
+export function readConfig(env: NodeJS.ProcessEnv, options: { dev: boolean }): Config {
+  const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
+  const parsed = envSchema.safeParse(blankAsUnset);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    throw new Error(
+      "Invalid configuration: REDIS_URL runs several processes, which cannot share the embedded database; set DATABASE_URL too.",
+    );
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.PUBLIC_URL,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.DATA_DIR),
+    redisUrl: e.REDIS_URL,
+    retentionDays: e.RETENTION_DAYS,
+    logLevel: e.LOG_LEVEL,
+    dev: options.dev,
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * The one path every command takes: rate limit, ack present, payload validated with its
+ * zod schema, handler run, errors turned into refusals. A handler only sees valid input,
+ * and nothing a handler throws reaches the socket or the other clients.
+ */
+import type { Socket } from "socket.io";
+import {
+  commands,
+  formatIssues,
+  refuse,
+  type Ack,
+  type CommandName,
+  type CommandResult,
+  type ErrorCode,
+} from "../../lib/protocol";
+import type { z } from "zod";
+import type { Logger } from "../logger";
+import type { TokenBucket } from "../rate-limit";
+
+/** A refusal a handler throws on purpose; its code and message go to the client. */
+export class CommandError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface CommandContext {
+  socket: Socket;
+  log: Logger;
+}
+
+type Payload<K extends CommandName> = z.output<(typeof commands)[K]["payload"]>;
+export type CommandHandler<K extends CommandName> = (
+  payload: Payload<K>,
+  ctx: CommandContext,
+) => Promise<CommandResult<K>> | CommandResult<K>;
+
+/**
+ * Registers `handler` for `name` on `socket`.
+ * @example
+ * bindCommand(socket, log, bucket, "system:ping", ({ clientTime }) => ({ clientTime, serverTime: Date.now() }));
+ */
+export function bindCommand<K extends CommandName>(
+  socket: Socket,
+  log: Logger,
+  bucket: TokenBucket,
+  name: K,
+  handler: CommandHandler<K>,
+): void {
+  const schema = commands[name].payload;
+  socket.on(name as string, async (payload: unknown, ack: unknown) => {
+    if (typeof ack !== "function") {
+      socket.emit("system:error", {
+        code: "BAD_REQUEST",
+        message: `${name} needs an acknowledgement callback`,
+        event: name,
+      });
+      return;
+    }
+    const reply = ack as (response: Ack<CommandResult<K>>) => void;
+    if (!bucket.take()) {
+      reply(refuse("RATE_LIMITED", "Too many messages: slow down for a moment."));
+      return;
+    }
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+      reply(refuse("BAD_REQUEST", formatIssues(parsed.error.issues)));
+      return;
+    }
+    try {
+      const result = await handler(parsed.data as Payload<K>, { socket, log });
+      reply({ ok: true, ...(result as object) } as Ack<CommandResult<K>>);
+    } catch (err) {
+      if (err instanceof CommandError) {
+        reply(refuse(err.code, err.message));
+      } else {
+        log.error({ err, event: name }, "command failed");
+        reply(refuse("INTERNAL", "The server could not do that; nothing was changed. Try again."));
+      }
+    }
+  });
+}

@@ -1,0 +1,81 @@
+/**
+ * An in-memory Storage for unit tests of the room and reducer. It passes the same
+ * contract suite as the SQL storage (tests/unit/storage.test.ts).
+ */
+import {
+  CodeTakenError,
+  SeqConflictError,
+  type NewEvent,
+  type ParticipantRecord,
+  type SessionRecord,
+  type Snapshot,
+  type Storage,
+  type StoredEvent,
+} from "../../db/storage";
+
+const clone = <T>(v: T): T => structuredClone(v);
+
+export class MemoryStorage implements Storage {
+  private sessions = new Map<string, SessionRecord>();
+  private participants = new Map<string, ParticipantRecord>();
+  private logs = new Map<string, StoredEvent[]>();
+  private snapshots = new Map<string, Snapshot[]>();
+
+  async createSession(s: { id: string; code: string }): Promise<SessionRecord> {
+    if ([...this.sessions.values()].some((x) => x.code === s.code && x.status === "live")) {
+      throw new CodeTakenError(s.code);
+    }
+    const rec: SessionRecord = { ...s, status: "live", createdAt: new Date(), endedAt: null };
+    this.sessions.set(s.id, rec);
+    return clone(rec);
+  }
+  async getSession(id: string) {
+    const s = this.sessions.get(id);
+    return s ? clone(s) : null;
+  }
+  async findLiveSessionByCode(code: string) {
+    const s = [...this.sessions.values()].find((x) => x.code === code && x.status === "live");
+    return s ? clone(s) : null;
+  }
+  async listLiveSessions() {
+    return [...this.sessions.values()].filter((s) => s.status === "live").map(clone);
+  }
+  async endSession(id: string) {
+    const s = this.sessions.get(id);
+    if (s) Object.assign(s, { status: "ended", endedAt: new Date() });
+  }
+  async addParticipant(p: ParticipantRecord) {
+    this.participants.set(p.tokenHash, clone(p));
+  }
+  async findParticipantByToken(tokenHash: string) {
+    const p = this.participants.get(tokenHash);
+    return p ? clone(p) : null;
+  }
+  async append(sessionId: string, fromSeq: number, batch: NewEvent[]): Promise<StoredEvent[]> {
+    if (batch.length === 0) return [];
+    const log = this.logs.get(sessionId) ?? [];
+    if (log.length !== fromSeq - 1) throw new SeqConflictError(sessionId, fromSeq, log.length);
+    const stored = batch.map((e, i) => ({ ...clone(e), sessionId, seq: fromSeq + i, at: new Date() }));
+    this.logs.set(sessionId, [...log, ...stored]);
+    return clone(stored);
+  }
+  async read(sessionId: string, fromSeq: number, toSeq = Infinity, limit = Infinity) {
+    return (this.logs.get(sessionId) ?? [])
+      .filter((e) => e.seq >= fromSeq && e.seq <= toSeq)
+      .slice(0, limit)
+      .map(clone);
+  }
+  async headSeq(sessionId: string) {
+    return this.logs.get(sessionId)?.length ?? 0;
+  }
+  async saveSnapshot(sessionId: string, snapshot: Snapshot) {
+    const list = (this.snapshots.get(sessionId) ?? []).filter((s) => s.seq !== snapshot.seq);
+    list.push(clone(snapshot));
+    list.sort((a, b) => a.seq - b.seq);
+    this.snapshots.set(sessionId, list);
+  }
+  async latestSnapshot(sessionId: string) {
+    const list = this.snapshots.get(sessionId);
+    return list?.length ? clone(list[list.length - 1]!) : null;
+  }
+}

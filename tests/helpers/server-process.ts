@@ -1,0 +1,114 @@
+/**
+ * Starts the real Synapse server (server/index.ts, production mode, the test build in
+ * .next-test) as a child process on a free port, with its own data directory or its own
+ * PostgreSQL database, and stops it by signal or by kill -9.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createPostgresDatabase, POSTGRES_URL, tempDataDir } from "./databases";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+
+export type DbChoice = "pglite" | "postgres";
+
+/** The databases every integration suite runs on: PGlite always, PostgreSQL when configured. */
+export const DATABASES: DbChoice[] = POSTGRES_URL ? ["pglite", "postgres"] : ["pglite"];
+
+export interface ServerStorage {
+  env: Record<string, string>;
+  dispose(): Promise<void>;
+}
+
+/** A fresh, empty database for one test file, reused across restarts of its server. */
+export async function freshStorage(db: DbChoice): Promise<ServerStorage> {
+  if (db === "postgres") {
+    const pg = await createPostgresDatabase(POSTGRES_URL!);
+    return { env: { DATABASE_URL: pg.url }, dispose: pg.drop };
+  }
+  const dir = tempDataDir();
+  return { env: { DATA_DIR: dir.dir }, dispose: async () => dir.remove() };
+}
+
+export interface ServerProcess {
+  url: string;
+  port: number;
+  proc: ChildProcess;
+  output(): string;
+  /** Sends SIGTERM and resolves with the exit code. */
+  stop(): Promise<number | null>;
+  /** kill -9: no chance to flush or close anything. */
+  crash(): Promise<void>;
+}
+
+/**
+ * @example
+ * const storage = await freshStorage("pglite");
+ * const server = await startServer(storage.env);
+ * await fetch(`${server.url}/api/health`);
+ * await server.stop();
+ */
+export async function startServer(env: Record<string, string>, port = 0): Promise<ServerProcess> {
+  const childEnv: Record<string, string | undefined> = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: ".next-test",
+    NEXT_TELEMETRY_DISABLED: "1",
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    LOG_LEVEL: "info",
+    DATABASE_URL: undefined,
+    REDIS_URL: undefined,
+    ...env,
+  };
+  const proc = spawn(TSX, ["server/index.ts"], { cwd: ROOT, env: childEnv as NodeJS.ProcessEnv });
+  let output = "";
+  const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
+
+  const readyPort = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /"port":(\d+)[^\n]*"msg":"Synapse is ready"/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    };
+    proc.stdout!.on("data", onData);
+    proc.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code} before it was ready:\n${output}`));
+    });
+  });
+
+  return {
+    url: `http://127.0.0.1:${readyPort}`,
+    port: readyPort,
+    proc,
+    output: () => output,
+    stop: async () => {
+      if (proc.exitCode === null) proc.kill("SIGTERM");
+      return exited;
+    },
+    crash: async () => {
+      if (proc.exitCode === null) proc.kill("SIGKILL");
+      await exited;
+    },
+  };
+}
+
+/** Runs the server as a one-off and collects what it printed until it exited. */
+export async function runServerToExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const proc = spawn(TSX, ["server/index.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: ".next-test", PORT: "0", HOST: "127.0.0.1", ...env },
+  });
+  let output = "";
+  proc.stdout.on("data", (c: Buffer) => (output += c.toString()));
+  proc.stderr.on("data", (c: Buffer) => (output += c.toString()));
+  const code = await new Promise<number | null>((resolve) => proc.once("exit", resolve));
+  return { code, output };
+}

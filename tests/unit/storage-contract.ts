@@ -1,0 +1,137 @@
+/**
+ * One contract for every Storage implementation. Each implementation's test file calls
+ * `storageContract` with a factory that gives a fresh, empty store.
+ */
+import crypto from "node:crypto";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { CodeTakenError, SeqConflictError, type Storage } from "../../db/storage";
+
+export interface StorageHandle {
+  storage: Storage;
+  /** Empties every table, between tests. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const id = () => crypto.randomUUID();
+const ev = (type: string, payload: unknown = {}) => ({ type, payload, actor: null });
+
+export function storageContract(name: string, open: () => Promise<StorageHandle>) {
+  describe(`storage contract: ${name}`, () => {
+    let handle: StorageHandle;
+    let storage: Storage;
+    beforeAll(async () => {
+      handle = await open();
+    });
+    beforeEach(() => {
+      storage = handle.storage;
+    });
+    afterEach(async () => {
+      await handle.reset();
+    });
+    afterAll(async () => {
+      await handle?.close();
+    });
+
+    it("creates a session and finds it by id and by its live code", async () => {
+      const s = await storage.createSession({ id: "s1", code: "ABCDEF" });
+      expect(s).toMatchObject({ id: "s1", code: "ABCDEF", status: "live", endedAt: null });
+      expect((await storage.getSession("s1"))?.code).toBe("ABCDEF");
+      expect((await storage.findLiveSessionByCode("ABCDEF"))?.id).toBe("s1");
+      expect(await storage.findLiveSessionByCode("ZZZZZZ")).toBeNull();
+      expect(await storage.getSession("nope")).toBeNull();
+    });
+
+    it("refuses a code taken by a live session and frees it when that session ends", async () => {
+      await storage.createSession({ id: "s1", code: "ABCDEF" });
+      await expect(storage.createSession({ id: "s2", code: "ABCDEF" })).rejects.toBeInstanceOf(CodeTakenError);
+      await storage.endSession("s1");
+      expect(await storage.findLiveSessionByCode("ABCDEF")).toBeNull();
+      expect((await storage.getSession("s1"))?.status).toBe("ended");
+      await storage.createSession({ id: "s2", code: "ABCDEF" });
+      expect((await storage.listLiveSessions()).map((s) => s.id)).toEqual(["s2"]);
+    });
+
+    it("appends with the expected seq and reads events back in order", async () => {
+      await storage.createSession({ id: "s1", code: "ABCDEF" });
+      expect(await storage.headSeq("s1")).toBe(0);
+      const first = await storage.append("s1", 1, [ev("a", { n: 1 }), ev("b", { n: 2 })]);
+      expect(first.map((e) => e.seq)).toEqual([1, 2]);
+      await storage.append("s1", 3, [{ type: "c", payload: { nested: [1, 2.5, "x"] }, actor: "p1" }]);
+      expect(await storage.headSeq("s1")).toBe(3);
+      const all = await storage.read("s1", 1);
+      expect(all.map((e) => [e.seq, e.type])).toEqual([
+        [1, "a"],
+        [2, "b"],
+        [3, "c"],
+      ]);
+      expect(all[2]).toMatchObject({ payload: { nested: [1, 2.5, "x"] }, actor: "p1", sessionId: "s1" });
+      expect(all[0]!.at).toBeInstanceOf(Date);
+    });
+
+    it("refuses a taken seq and a gap, leaving the log unchanged", async () => {
+      await storage.createSession({ id: "s1", code: "ABCDEF" });
+      await storage.append("s1", 1, [ev("a"), ev("b")]);
+      await expect(storage.append("s1", 2, [ev("x")])).rejects.toBeInstanceOf(SeqConflictError);
+      await expect(storage.append("s1", 1, [ev("x")])).rejects.toMatchObject({ headSeq: 2, expectedSeq: 1 });
+      await expect(storage.append("s1", 4, [ev("gap")])).rejects.toBeInstanceOf(SeqConflictError);
+      expect((await storage.read("s1", 1)).map((e) => e.type)).toEqual(["a", "b"]);
+    });
+
+    it("lets exactly one of two racing appends at the same seq win", async () => {
+      await storage.createSession({ id: "s1", code: "ABCDEF" });
+      const results = await Promise.allSettled([
+        storage.append("s1", 1, [ev("first")]),
+        storage.append("s1", 1, [ev("second")]),
+      ]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+      expect(rejected.reason).toBeInstanceOf(SeqConflictError);
+      expect(await storage.headSeq("s1")).toBe(1);
+    });
+
+    it("reads a range and honours a limit", async () => {
+      await storage.createSession({ id: "s1", code: "ABCDEF" });
+      await storage.append("s1", 1, Array.from({ length: 10 }, (_, i) => ev(`e${i + 1}`)));
+      expect((await storage.read("s1", 4, 6)).map((e) => e.seq)).toEqual([4, 5, 6]);
+      expect((await storage.read("s1", 8)).map((e) => e.seq)).toEqual([8, 9, 10]);
+      expect((await storage.read("s1", 2, undefined, 3)).map((e) => e.seq)).toEqual([2, 3, 4]);
+      expect(await storage.read("s1", 11)).toEqual([]);
+    });
+
+    it("round-trips snapshots and returns the latest", async () => {
+      await storage.createSession({ id: "s1", code: "ABCDEF" });
+      expect(await storage.latestSnapshot("s1")).toBeNull();
+      await storage.saveSnapshot("s1", { seq: 5, state: { a: [1, 2], b: { c: "d" } } });
+      await storage.saveSnapshot("s1", { seq: 9, state: { a: [3], b: null } });
+      expect(await storage.latestSnapshot("s1")).toEqual({ seq: 9, state: { a: [3], b: null } });
+      await storage.saveSnapshot("s1", { seq: 9, state: { replaced: true } });
+      expect(await storage.latestSnapshot("s1")).toEqual({ seq: 9, state: { replaced: true } });
+    });
+
+    it("keeps two sessions independent", async () => {
+      await storage.createSession({ id: "s1", code: "AAAAAA" });
+      await storage.createSession({ id: "s2", code: "BBBBBB" });
+      await storage.append("s1", 1, [ev("one"), ev("two")]);
+      await storage.append("s2", 1, [ev("other")]);
+      expect(await storage.headSeq("s1")).toBe(2);
+      expect(await storage.headSeq("s2")).toBe(1);
+      expect((await storage.read("s2", 1)).map((e) => e.type)).toEqual(["other"]);
+      await storage.saveSnapshot("s1", { seq: 2, state: { who: "s1" } });
+      expect(await storage.latestSnapshot("s2")).toBeNull();
+    });
+
+    it("finds a participant by token hash only", async () => {
+      await storage.createSession({ id: "s1", code: "ABCDEF" });
+      const hash = crypto.createHash("sha256").update(id()).digest("hex");
+      await storage.addParticipant({ id: "p1", sessionId: "s1", role: "student", tokenHash: hash });
+      expect(await storage.findParticipantByToken(hash)).toEqual({
+        id: "p1",
+        sessionId: "s1",
+        role: "student",
+        tokenHash: hash,
+      });
+      expect(await storage.findParticipantByToken("0".repeat(64))).toBeNull();
+    });
+  });
+}
