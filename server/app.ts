@@ -6,10 +6,14 @@ import http from "node:http";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { openDatabase, setProcessDatabase, type Database } from "../db/client";
+import { SqlStorage } from "../db/sql-storage";
 import type { Config } from "./config";
+import { GuessGuard } from "./guard";
 import { handleHealth, type Lifecycle } from "./health";
+import { handleApi, type ApiContext } from "./http-api";
 import type { Logger } from "./logger";
-import { attachSocketServer, type SynapseServer } from "./socket";
+import { RoomManager } from "./rooms/room-manager";
+import { attachSocketServer, sessionChannel, type SynapseServer } from "./socket";
 
 const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -28,6 +32,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   let lifecycle: Lifecycle = "starting";
   let database: Database | undefined;
   let handleNext: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | undefined;
+  let api: ApiContext | undefined;
 
   const server = http.createServer((req, res) => {
     if (req.url === "/api/health" || req.url?.startsWith("/api/health?")) {
@@ -39,7 +44,11 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       res.end(lifecycle === "stopping" ? "Synapse is shutting down." : "Synapse is starting, try again in a moment.");
       return;
     }
-    handleNext(req, res).catch((err) => {
+    const serve = async () => {
+      if (api && req.url?.startsWith("/api/") && (await handleApi(req, res, api))) return;
+      await handleNext!(req, res);
+    };
+    serve().catch((err) => {
       log.error({ err, url: req.url }, "page failed");
       if (!res.headersSent) res.writeHead(500);
       res.end();
@@ -58,6 +67,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
 
   let io: SynapseServer | undefined;
+  let rooms: RoomManager | undefined;
   let nextApp: ReturnType<typeof next> | undefined;
   try {
     database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -72,7 +82,17 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       if (!req.url?.startsWith("/socket.io/")) void handleUpgrade(req, socket, head);
     });
 
-    io = attachSocketServer(server, log);
+    const storage = new SqlStorage(database.db);
+    const guard = new GuessGuard();
+    let ioRef: SynapseServer | undefined;
+    rooms = new RoomManager({
+      storage,
+      log,
+      broadcastTo: (sessionId) => (event, payload) => ioRef?.to(sessionChannel(sessionId)).emit(event, payload as never),
+    });
+    io = attachSocketServer(server, { rooms, storage, guard, log });
+    ioRef = io;
+    api = { rooms, guard, log, publicUrl: config.publicUrl, port };
   } catch (err) {
     server.close();
     await database?.close().catch(() => {});
@@ -87,6 +107,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       if (lifecycle === "stopping") return;
       lifecycle = "stopping";
       server.closeIdleConnections();
+      await rooms?.flushAll();
       await new Promise<void>((resolve) => {
         // io.close() disconnects every socket and closes the HTTP server.
         if (io) io.close(() => resolve());

@@ -1,5 +1,7 @@
 import type { z } from "zod";
 import type { Ack } from "./errors";
+import { networkCommands } from "./network";
+import { roomCommands, sessionCommands } from "./room";
 import { systemPing } from "./system";
 
 /**
@@ -9,6 +11,9 @@ import { systemPing } from "./system";
  */
 export const commands = {
   "system:ping": systemPing,
+  ...sessionCommands,
+  ...networkCommands,
+  ...roomCommands,
 } as const;
 
 export type CommandName = keyof typeof commands;

@@ -7,6 +7,8 @@ import { z } from "zod";
 export const handshakeAuthSchema = z.object({
   protocolVersion: z.number().int(),
   token: z.string().min(16).max(128).optional(),
+  /** A join code, for a read-only projector view with no token. */
+  watch: z.string().min(1).max(12).optional(),
 });
 
 export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;

@@ -12,7 +12,9 @@ import {
   type CommandName,
   type CommandResult,
   type ErrorCode,
+  type Viewer,
 } from "../../lib/protocol";
+import type { Room } from "../rooms/room";
 import type { z } from "zod";
 import type { Logger } from "../logger";
 import type { TokenBucket } from "../rate-limit";
@@ -27,9 +29,16 @@ export class CommandError extends Error {
   }
 }
 
+/** Who sent the command and in which session; set at the handshake from the token. */
+export interface SocketSession {
+  room: Room;
+  viewer: Viewer;
+}
+
 export interface CommandContext {
   socket: Socket;
   log: Logger;
+  session: SocketSession | null;
 }
 
 type Payload<K extends CommandName> = z.output<(typeof commands)[K]["payload"]>;
@@ -41,15 +50,14 @@ export type CommandHandler<K extends CommandName> = (
 /**
  * Registers `handler` for `name` on `socket`.
  * @example
- * bindCommand(socket, log, bucket, "system:ping", ({ clientTime }) => ({ clientTime, serverTime: Date.now() }));
+ * bindCommand(ctx, "system:ping", ({ clientTime }) => ({ clientTime, serverTime: Date.now() }));
  */
 export function bindCommand<K extends CommandName>(
-  socket: Socket,
-  log: Logger,
-  bucket: TokenBucket,
+  ctx: CommandContext & { bucket: TokenBucket },
   name: K,
   handler: CommandHandler<K>,
 ): void {
+  const { socket, log, bucket } = ctx;
   const schema = commands[name].payload;
   socket.on(name as string, async (payload: unknown, ack: unknown) => {
     if (typeof ack !== "function") {
@@ -71,7 +79,7 @@ export function bindCommand<K extends CommandName>(
       return;
     }
     try {
-      const result = await handler(parsed.data as Payload<K>, { socket, log });
+      const result = await handler(parsed.data as Payload<K>, ctx);
       reply({ ok: true, ...(result as object) } as Ack<CommandResult<K>>);
     } catch (err) {
       if (err instanceof CommandError) {

@@ -1,13 +1,11 @@
 /** Handlers of the `system:*` domain: connection-level commands open to every socket. */
-import type { Socket } from "socket.io";
-import type { Logger } from "../logger";
 import type { TokenBucket } from "../rate-limit";
-import { bindCommand } from "./command";
+import { bindCommand, type CommandContext } from "./command";
 
 /**
  * @example
- * registerSystemHandlers(socket, log, bucket);
+ * registerSystemHandlers({ socket, log, session, bucket });
  */
-export function registerSystemHandlers(socket: Socket, log: Logger, bucket: TokenBucket): void {
-  bindCommand(socket, log, bucket, "system:ping", ({ clientTime }) => ({ clientTime, serverTime: Date.now() }));
+export function registerSystemHandlers(ctx: CommandContext & { bucket: TokenBucket }): void {
+  bindCommand(ctx, "system:ping", ({ clientTime }) => ({ clientTime, serverTime: Date.now() }));
 }

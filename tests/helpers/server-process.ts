@@ -4,12 +4,12 @@
  * PostgreSQL database, and stops it by signal or by kill -9.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createPostgresDatabase, POSTGRES_URL, tempDataDir } from "./databases";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+/** One process (no tsx wrapper), so kill -9 reaches the server itself. */
+const NODE_ARGS = ["--import", "tsx", "server/index.ts"];
 
 export type DbChoice = "pglite" | "postgres";
 
@@ -62,7 +62,7 @@ export async function startServer(env: Record<string, string>, port = 0): Promis
     REDIS_URL: undefined,
     ...env,
   };
-  const proc = spawn(TSX, ["server/index.ts"], { cwd: ROOT, env: childEnv as NodeJS.ProcessEnv });
+  const proc = spawn(process.execPath, NODE_ARGS, { cwd: ROOT, env: childEnv as NodeJS.ProcessEnv });
   let output = "";
   const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
 
@@ -102,7 +102,7 @@ export async function startServer(env: Record<string, string>, port = 0): Promis
 
 /** Runs the server as a one-off and collects what it printed until it exited. */
 export async function runServerToExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const proc = spawn(TSX, ["server/index.ts"], {
+  const proc = spawn(process.execPath, NODE_ARGS, {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: ".next-test", PORT: "0", HOST: "127.0.0.1", ...env },
   });

@@ -7,13 +7,19 @@ import { PROTOCOL_VERSION } from "../../lib/protocol";
 export type TestSocket = Socket;
 
 /** Connects and resolves once connected; rejects with the server's refusal data. */
-export function connect(url: string, auth: Record<string, unknown> = {}): Promise<TestSocket> {
+export function connect(
+  url: string,
+  auth: Record<string, unknown> = {},
+  listen: (socket: TestSocket) => void = () => {},
+): Promise<TestSocket> {
   const socket = io(url, {
     transports: ["websocket"],
     reconnection: false,
     forceNew: true,
     auth: { protocolVersion: PROTOCOL_VERSION, ...auth },
   });
+  // Listeners go on before the connection: the server sends a snapshot right away.
+  listen(socket);
   return new Promise((resolve, reject) => {
     socket.once("connect", () => resolve(socket));
     socket.once("connect_error", (err: Error & { data?: unknown }) => {

@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { networkSchema } from "../engine";
+
+/** A finite number (zod 4's number already refuses NaN and ±Infinity). */
+export const finite = z.number();
+
+export const seatSchema = z.object({ layer: z.number().int().min(0).max(63), neuron: z.number().int().min(0).max(255) }).strict();
+
+export const neuronValuesSchema = z
+  .object({ weights: z.array(finite).min(1).max(256), bias: finite })
+  .strict();
+
+const labels = z.array(z.string().trim().min(1).max(40)).max(256);
+
+/** A whole network set-up: the engine's JSON plus the inputs and labels that travel beside it. */
+export const networkSetupSchema = z
+  .object({
+    network: networkSchema,
+    inputs: z.array(finite).min(1).max(256),
+    inputLabels: labels,
+    outputLabels: labels,
+    presetId: z.string().max(40).nullable().default(null),
+  })
+  .strict();
+
+const empty = z.object({}).strict();
+const ok = z.object({});
+
+/** Commands about the network: a student's own neuron, and the teacher's controls. */
+export const networkCommands = {
+  /** Student: my neuron's weights and/or bias. */
+  "neuron:set": {
+    payload: z
+      .object({ weights: z.array(finite).min(1).max(256).optional(), bias: finite.optional() })
+      .strict()
+      .refine((p) => p.weights !== undefined || p.bias !== undefined, "send weights, bias or both"),
+    result: z.object({ seq: z.number() }),
+  },
+  /** Teacher: any neuron's values. */
+  "network:set-neuron": { payload: seatSchema.extend({ values: neuronValuesSchema }).strict(), result: ok },
+  /** Teacher: the input values. */
+  "network:set-inputs": { payload: z.object({ inputs: z.array(finite).min(1).max(256) }).strict(), result: ok },
+  /** Teacher: load a network (preset, saved JSON, or a new topology). */
+  "network:load": { payload: networkSetupSchema, result: ok },
+  /** Teacher: load one of the lesson's presets by id. */
+  "network:load-preset": { payload: z.object({ presetId: z.string().max(40) }).strict(), result: ok },
+  /** Teacher: put every weight and bias back to the loaded network's. */
+  "network:reset": { payload: empty, result: ok },
+  /** Teacher: random weights and biases in [-1, 1]. */
+  "network:randomize": { payload: empty, result: ok },
+  /** Teacher: lock or unlock edits, for the whole network (layer null) or one layer. */
+  "network:lock": {
+    payload: z.object({ layer: z.number().int().min(0).max(63).nullable(), locked: z.boolean() }).strict(),
+    result: ok,
+  },
+  /** Teacher: how a team's entries combine. */
+  "network:team-mode": { payload: z.object({ mode: z.enum(["latest", "average"]) }).strict(), result: ok },
+  /** Teacher: the sliders' range. */
+  "network:range": {
+    payload: z
+      .object({ min: finite.min(-1000).max(0), max: finite.min(0).max(1000) })
+      .strict()
+      .refine((r) => r.max > r.min, "max must be above min"),
+    result: ok,
+  },
+} as const;

@@ -1,0 +1,61 @@
+/**
+ * The state of a live session: a pure fold of its events (see reducer.ts). Plain JSON,
+ * so it can be snapshotted to the database and sent to browsers as it is.
+ */
+import type { Network } from "../engine";
+
+/** A neuron's place in the network: layer index and neuron index, both from 0. */
+export interface Seat {
+  layer: number;
+  neuron: number;
+}
+
+/** A neuron's own numbers, as a student enters them. */
+export interface NeuronValues {
+  weights: number[];
+  bias: number;
+}
+
+export interface Student {
+  id: string;
+  nickname: string;
+  /** Null while removed, or when the network has no neurons to seat them on. */
+  seat: Seat | null;
+  removed: boolean;
+  /** Order of joining, from 1; seating follows it when the network changes. */
+  joinIndex: number;
+  /** What this student last entered for their neuron. */
+  entry: NeuronValues | null;
+}
+
+/** How a team's entries (several students on one neuron) become the neuron's values. */
+export type TeamMode = "latest" | "average";
+
+export interface SliderRange {
+  min: number;
+  max: number;
+}
+
+export interface SessionState {
+  id: string;
+  code: string;
+  status: "live" | "ended";
+  /** The network as the class computes it now. */
+  network: Network;
+  /** The network as last loaded, for "reset weights". */
+  initialNetwork: Network;
+  inputs: number[];
+  inputLabels: string[];
+  outputLabels: string[];
+  presetId: string | null;
+  students: Record<string, Student>;
+  joinCount: number;
+  teamMode: TeamMode;
+  range: SliderRange;
+  locks: { network: boolean; layers: boolean[] };
+  roomLocked: boolean;
+  paused: boolean;
+  hideNames: boolean;
+}
+
+export const DEFAULT_RANGE: SliderRange = { min: -5, max: 5 };
