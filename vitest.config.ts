@@ -8,6 +8,8 @@ export default defineConfig({
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],
           environment: "node",
+          // Opening a PGlite database takes seconds on a busy two-core machine.
+          hookTimeout: 60_000,
         },
       },
       {

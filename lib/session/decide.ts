@@ -46,7 +46,7 @@ function outOfRange(state: SessionState, values: number[]): Refusal | null {
   if (bad === undefined) return null;
   return {
     code: "OUT_OF_RANGE",
-    message: `${fmt(bad)} is outside the range ${fmt(state.range.min)} to ${fmt(state.range.max)}.`,
+    message: `${bad} is outside the range ${fmt(state.range.min)} to ${fmt(state.range.max)}.`,
   };
 }
 
@@ -91,7 +91,10 @@ function decideStudent(state: SessionState, actor: Actor, command: SessionComman
   if (state.locks.network || state.locks.layers[me.seat.layer]) {
     return refuse("LOCKED", "The teacher has locked your neuron for now.");
   }
-  const current = me.entry ?? neuronValues(state.network, me.seat);
+  // A partial change (just the bias, say) keeps the other numbers as the class sees them:
+  // in "latest" mode that is the neuron itself, which a teammate may have moved since.
+  const current =
+    state.teamMode === "latest" || !me.entry ? neuronValues(state.network, me.seat) : me.entry;
   const weights = command.payload.weights ?? current.weights;
   const bias = command.payload.bias ?? current.bias;
   if (weights.length !== current.weights.length) {

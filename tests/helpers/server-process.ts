@@ -43,6 +43,26 @@ export interface ServerProcess {
 }
 
 /**
+ * The server's environment: production mode on the test build, and only the database
+ * the test chose (CI's DATABASE_URL and REDIS_URL are not inherited).
+ */
+function serverEnv(env: Record<string, string>, port: number): NodeJS.ProcessEnv {
+  const base: Record<string, string | undefined> = { ...process.env };
+  delete base.DATABASE_URL;
+  delete base.REDIS_URL;
+  return {
+    ...base,
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: ".next-test",
+    NEXT_TELEMETRY_DISABLED: "1",
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    LOG_LEVEL: "info",
+    ...env,
+  } as NodeJS.ProcessEnv;
+}
+
+/**
  * @example
  * const storage = await freshStorage("pglite");
  * const server = await startServer(storage.env);
@@ -50,19 +70,7 @@ export interface ServerProcess {
  * await server.stop();
  */
 export async function startServer(env: Record<string, string>, port = 0): Promise<ServerProcess> {
-  const childEnv: Record<string, string | undefined> = {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_DIST_DIR: ".next-test",
-    NEXT_TELEMETRY_DISABLED: "1",
-    HOST: "127.0.0.1",
-    PORT: String(port),
-    LOG_LEVEL: "info",
-    DATABASE_URL: undefined,
-    REDIS_URL: undefined,
-    ...env,
-  };
-  const proc = spawn(process.execPath, NODE_ARGS, { cwd: ROOT, env: childEnv as NodeJS.ProcessEnv });
+  const proc = spawn(process.execPath, NODE_ARGS, { cwd: ROOT, env: serverEnv(env, port) });
   let output = "";
   const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
 
@@ -102,10 +110,10 @@ export async function startServer(env: Record<string, string>, port = 0): Promis
 
 /** Runs the server as a one-off and collects what it printed until it exited. */
 export async function runServerToExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const proc = spawn(process.execPath, NODE_ARGS, {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: ".next-test", PORT: "0", HOST: "127.0.0.1", ...env },
-  });
+  const proc = spawn(process.execPath, NODE_ARGS, { cwd: ROOT, env: serverEnv(env, 0) });
+  // A server that should have refused to start but did not is stopped, and the test fails on its code.
+  const guard = setTimeout(() => proc.kill("SIGKILL"), 40_000);
+  proc.once("exit", () => clearTimeout(guard));
   let output = "";
   proc.stdout.on("data", (c: Buffer) => (output += c.toString()));
   proc.stderr.on("data", (c: Buffer) => (output += c.toString()));
