@@ -1,0 +1,132 @@
+/**
+ * The room without Socket.IO: in-memory clients and the in-memory storage double (which
+ * passes the storage contract suite). Commits before acknowledgements and broadcasts,
+ * one update per tick, slider folding, rollback when the database fails.
+ */
+import { describe, expect, it } from "vitest";
+import { pino } from "pino";
+import type { SessionEvent } from "../../lib/session/events";
+import { createState } from "../../lib/session/reducer";
+import { PendingBatch } from "../../server/rooms/pending-batch";
+import { CommitError, loadSessionState, Room, type RoomClient } from "../../server/rooms/room";
+import { MemoryStorage } from "../helpers/memory-storage";
+import { createdEvent } from "../helpers/session-fixtures";
+
+const silent = pino({ level: "silent" });
+const joined = (id: string): SessionEvent => ({ type: "student.joined", payload: { studentId: id, nickname: id } });
+const entry = (id: string, bias: number): SessionEvent => ({
+  type: "entry.set",
+  payload: { studentId: id, values: { weights: [1, 1], bias } },
+});
+
+async function setup(storage = new MemoryStorage()) {
+  const created = createdEvent();
+  await storage.createSession({ id: "sess-1", code: "K7QF3M" });
+  await storage.append("sess-1", 1, [{ type: created.type, payload: created.payload, actor: null }]);
+  const broadcasts: { events: { seq: number; type: string; payload: any }[]; online?: string[] }[] = [];
+  const room = new Room("sess-1", createState(created), 1, {
+    storage,
+    log: silent,
+    broadcast: (_event, payload) => broadcasts.push(payload as never),
+    tickMs: 5,
+    snapshotEvery: 4,
+  });
+  return { room, storage, broadcasts };
+}
+
+function client(id: string, participantId: string | null, inbox: { event: string; payload: any }[]): RoomClient & { closed: boolean } {
+  const c = {
+    id,
+    viewer: participantId ? { role: "student" as const, participantId } : { role: "viewer" as const, participantId: null },
+    closed: false,
+    send: (event: string, payload: unknown) => inbox.push({ event, payload }),
+    close: () => (c.closed = true),
+  };
+  return c;
+}
+
+describe("PendingBatch", () => {
+  it("folds a student's entries between barriers into the last one, in arrival order", () => {
+    const batch = new PendingBatch();
+    batch.add({ event: entry("p", 1), actor: "p" });
+    batch.add({ event: entry("q", 2), actor: "q" });
+    batch.add({ event: entry("p", 3), actor: "p" });
+    batch.add({ event: { type: "inputs.set", payload: { inputs: [0, 0] } }, actor: "t" });
+    batch.add({ event: entry("p", 4), actor: "p" });
+    const taken = batch.take().map((i) => (i.event.type === "entry.set" ? `${i.actor}:${i.event.payload.values.bias}` : i.event.type));
+    expect(taken).toEqual(["q:2", "p:3", "inputs.set", "p:4"]);
+    expect(batch.size).toBe(0);
+  });
+});
+
+describe("Room", () => {
+  it("decides on the working state at once but shows and acknowledges only what is stored", async () => {
+    const { room, storage, broadcasts } = await setup();
+    const done = room.submit([joined("p1")], "p1");
+    expect(room.working.students.p1).toBeDefined();
+    expect(room.committed.students.p1).toBeUndefined();
+    expect(await storage.headSeq("sess-1")).toBe(1);
+    expect(await done).toBe(2);
+    expect(await storage.headSeq("sess-1")).toBe(2);
+    expect(room.committed.students.p1!.seat).toEqual({ layer: 0, neuron: 0 });
+    expect(broadcasts.at(-1)!.events.map((e) => [e.seq, e.type])).toEqual([[2, "student.joined"]]);
+  });
+
+  it("logs one event per student per tick for a burst of slider moves, and one broadcast", async () => {
+    const { room, storage, broadcasts } = await setup();
+    await room.submit([joined("p1"), joined("p2")], null);
+    const before = broadcasts.length;
+    const acks = [];
+    for (let i = 1; i <= 20; i++) acks.push(room.submit([entry(i % 2 ? "p1" : "p2", i / 10)], null));
+    await Promise.all(acks);
+    expect(broadcasts.length - before).toBe(1);
+    const stored = await storage.read("sess-1", 4);
+    expect(stored.map((e) => (e.payload as any).values.bias)).toEqual([1.9, 2]);
+    expect(room.committed.students.p1!.entry!.bias).toBe(1.9);
+  });
+
+  it("sends a snapshot of the stored state on connect and presence with the next update", async () => {
+    const { room, broadcasts } = await setup();
+    const inbox: { event: string; payload: any }[] = [];
+    void room.submit([joined("p1")], "p1");
+    room.connect(client("c1", "p1", inbox));
+    expect(inbox[0]!.event).toBe("session:snapshot");
+    expect(inbox[0]!.payload.seq).toBe(1);
+    expect(inbox[0]!.payload.state.students).toEqual({});
+    await room.flushNow();
+    expect(broadcasts.at(-1)).toMatchObject({ online: ["p1"], events: [{ seq: 2 }] });
+  });
+
+  it("refuses everything of a batch the database did not take, and rolls the working state back", async () => {
+    const storage = new MemoryStorage();
+    const { room } = await setup(storage);
+    storage.append = async () => {
+      throw new Error("disk full");
+    };
+    const done = room.submit([joined("p1")], "p1");
+    await expect(done).rejects.toBeInstanceOf(CommitError);
+    expect(room.working.students.p1).toBeUndefined();
+    expect(room.seq).toBe(1);
+  });
+
+  it("closes a removed student's clients once the removal is stored", async () => {
+    const { room } = await setup();
+    await room.submit([joined("p1")], "p1");
+    const inbox: { event: string; payload: any }[] = [];
+    const phone = client("c1", "p1", inbox);
+    room.connect(phone);
+    await room.submit([{ type: "student.removed", payload: { studentId: "p1" } }], "t");
+    expect(phone.closed).toBe(true);
+    expect(inbox.map((m) => m.event)).toContain("session:removed");
+  });
+
+  it("is rebuilt from a snapshot plus the events after it", async () => {
+    const { room, storage } = await setup();
+    await room.submit([joined("p1"), joined("p2"), joined("p3")], null);
+    await room.submit([entry("p1", 0.5), entry("p2", -0.5)], null);
+    await room.submit([{ type: "inputs.set", payload: { inputs: [0.1, 0.2] } }], null);
+    expect((await storage.latestSnapshot("sess-1"))!.seq).toBeGreaterThan(1);
+    const loaded = await loadSessionState(storage, "sess-1", 2);
+    expect(loaded).toEqual({ seq: room.seq, state: room.committed });
+  });
+});
