@@ -1,0 +1,152 @@
+/**
+ * Everything the phone shows about "my" neuron, computed from the session state and the values
+ * the student is dragging but the server has not confirmed yet. Pure: it runs the shared engine
+ * on a copy of the class network, so the screen moves before the server answers.
+ */
+import { forward, layerInputs, networkOutput, type Activation, type Network } from "../../../lib/engine";
+import { layerName } from "../../../lib/session/format";
+import { neuronValues, studentsOn } from "../../../lib/session/seating";
+import type { NeuronValues, Seat, SessionState, Student } from "../../../lib/session/state";
+import { averageEntries } from "../../../lib/session/teams";
+
+export interface Incoming {
+  /** Where the value comes from: an input's label, or "neuron 2 of the hidden layer". */
+  source: string;
+  value: number;
+  /** Who sits on the neuron it comes from (empty for inputs, or when names are hidden). */
+  names: string[];
+}
+
+export interface Prediction {
+  items: { label: string; value: number }[];
+  /** True when the last layer is softmax: values are shown as percentages. */
+  probability: boolean;
+  /** Index of the largest output, when there are several. */
+  best: number | null;
+}
+
+export interface Nudge {
+  label: string;
+  before: number;
+  after: number;
+}
+
+export interface NeuronModel {
+  seat: Seat;
+  layerCount: number;
+  /** What the controls show: my pending values, else my own entry. */
+  controls: NeuronValues;
+  /** What the class computes with (differs from `controls` only in team modes). */
+  used: NeuronValues;
+  incoming: Incoming[];
+  raw: number;
+  output: number;
+  activation: Activation;
+  teammates: Student[];
+  prediction: Prediction;
+  /** How the prediction moves if my bias goes up by NUDGE. */
+  nudge: Nudge | null;
+}
+
+export const NUDGE = 0.1;
+
+/**
+ * "neuron 2 of the hidden layer", "neuron 1 of hidden layer 2".
+ * @example
+ * describeNeuron({ layer: 0, neuron: 1 }, 2); // "neuron 2 of the hidden layer"
+ */
+export function describeNeuron(seat: Seat, layerCount: number): string {
+  const name = layerName(seat.layer, layerCount);
+  return `neuron ${seat.neuron + 1} of ${/\d$/.test(name) ? name : `the ${name}`}`;
+}
+
+/**
+ * The network the class would compute if my pending values were in: in "latest" mode my values
+ * replace the neuron's, in "average" mode they replace my entry in the team's mean.
+ */
+export function networkWithPending(state: SessionState, seat: Seat, me: Student, pending: NeuronValues | null): Network {
+  if (!pending) return state.network;
+  const network = structuredClone(state.network);
+  const neuron = network.layers[seat.layer]?.neurons[seat.neuron];
+  if (!neuron) return state.network;
+  let values = pending;
+  if (state.teamMode === "average") {
+    const entries = studentsOn(state, seat)
+      .map((s) => (s.id === me.id ? pending : s.entry))
+      .filter((e): e is NeuronValues => e !== null);
+    values = averageEntries(entries.length > 0 ? entries : [pending]);
+  }
+  neuron.weights = [...values.weights];
+  neuron.bias = values.bias;
+  return network;
+}
+
+function predictionOf(state: SessionState, network: Network, outputs: number[]): Prediction {
+  const last = network.layers[network.layers.length - 1];
+  const items = outputs.map((value, i) => ({ label: state.outputLabels[i] || `Output ${i + 1}`, value }));
+  let best: number | null = null;
+  if (items.length > 1) {
+    best = 0;
+    items.forEach((item, i) => {
+      if (item.value > (items[best!]?.value ?? -Infinity)) best = i;
+    });
+  }
+  return { items, probability: last?.activation === "softmax", best };
+}
+
+function incomingOf(state: SessionState, seat: Seat, values: number[]): Incoming[] {
+  const layerCount = state.network.layers.length;
+  return values.map((value, k) => {
+    if (seat.layer === 0) return { source: state.inputLabels[k] || `Input ${k + 1}`, value, names: [] };
+    const from = { layer: seat.layer - 1, neuron: k };
+    const names = state.hideNames ? [] : studentsOn(state, from).map((s) => s.nickname);
+    return { source: describeNeuron(from, layerCount), value, names };
+  });
+}
+
+/**
+ * The whole picture for one student, or null when they have no neuron.
+ * Throws only if the class network itself is broken (the engine names the bad value).
+ * @example
+ * buildNeuronModel(state, studentId, null)?.output; // 0.92 for the first student of the default session
+ */
+export function buildNeuronModel(state: SessionState, studentId: string, pending: NeuronValues | null): NeuronModel | null {
+  const me = state.students[studentId];
+  const seat = me?.seat;
+  if (!me || me.removed || !seat) return null;
+  const layer = state.network.layers[seat.layer];
+  const neuron = layer?.neurons[seat.neuron];
+  if (!layer || !neuron) return null;
+  // Pending values from before a topology change no longer fit: ignore them.
+  const fits = pending !== null && pending.weights.length === neuron.weights.length;
+  const network = networkWithPending(state, seat, me, fits ? pending : null);
+  const result = forward(network, state.inputs);
+  const outputs = networkOutput(result);
+  const used = neuronValues(network, seat);
+
+  let nudge: Nudge | null = null;
+  const prediction = predictionOf(state, network, outputs);
+  const watched = prediction.best ?? 0;
+  const nudged = structuredClone(network);
+  const target = nudged.layers[seat.layer]?.neurons[seat.neuron];
+  if (target) {
+    target.bias += NUDGE;
+    const after = networkOutput(forward(nudged, state.inputs))[watched];
+    const item = prediction.items[watched];
+    if (item && after !== undefined) nudge = { label: item.label, before: item.value, after };
+  }
+
+  return {
+    seat,
+    layerCount: state.network.layers.length,
+    controls: fits && pending ? pending : (me.entry ?? neuronValues(state.network, seat)),
+    used,
+    incoming: incomingOf(state, seat, layerInputs(result, state.inputs, seat.layer)),
+    raw: result.layers[seat.layer]?.raw[seat.neuron] ?? 0,
+    output: result.layers[seat.layer]?.output[seat.neuron] ?? 0,
+    activation: neuron.activation ?? layer.activation,
+    teammates: studentsOn(state, seat).filter((s) => s.id !== me.id),
+    prediction,
+    nudge,
+  };
+}
