@@ -23,7 +23,8 @@ export function HostButton() {
         throw new Error(message ?? `The server answered ${res.status}.`);
       }
       localStorage.setItem(`synapse:teacher:${body.sessionId}`, body.teacherToken);
-      router.push(`/teach/${body.sessionId}#t=${body.teacherToken}`);
+      // The token is already stored; keeping it out of the address keeps it off the projector.
+      router.push(`/teach/${body.sessionId}`);
     } catch (err) {
       setError(`Could not start a class: ${(err as Error).message}`);
       setBusy(false);

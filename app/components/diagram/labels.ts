@@ -1,0 +1,69 @@
+/**
+ * Names of places in the network, shared by the diagram, the roster and the projector, so a
+ * teacher saying "H1 · 2" means the same neuron on every screen.
+ */
+import type { Activation, Network } from "../../../lib/engine";
+import { layerName } from "../../../lib/session/format";
+import type { Seat } from "../../../lib/session/state";
+
+/**
+ * Short tag of a neuron: hidden layers are H1, H2…, the output layer is "Out".
+ * @example
+ * neuronTag({ layer: 0, neuron: 1 }, 2); // "H1 · 2"
+ * neuronTag({ layer: 1, neuron: 0 }, 2); // "Out · 1"
+ */
+export function neuronTag(seat: Seat, layerCount: number): string {
+  const layer = seat.layer === layerCount - 1 ? "Out" : `H${seat.layer + 1}`;
+  return `${layer} · ${seat.neuron + 1}`;
+}
+
+/** "Hidden layer 2", "Output layer": the title case of the shared layer names. */
+export function layerTitle(layerIndex: number, layerCount: number): string {
+  const name = layerName(layerIndex, layerCount);
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** A long description of a neuron, for screen readers and menus. */
+export function neuronDescription(seat: Seat, layerCount: number): string {
+  return `${layerName(seat.layer, layerCount)}, neuron ${seat.neuron + 1}`;
+}
+
+const PRETTY: Record<Activation, string> = {
+  relu: "ReLU",
+  sigmoid: "sigmoid",
+  tanh: "tanh",
+  linear: "linear",
+  step: "step",
+  softmax: "softmax",
+};
+
+/** How an activation is written for people. */
+export function activationName(name: Activation): string {
+  return PRETTY[name];
+}
+
+/** A layer's activation, noting when some of its neurons carry their own. */
+export function layerActivationText(network: Network, layerIndex: number): string {
+  const layer = network.layers[layerIndex];
+  if (!layer) return "";
+  const mixed = layer.neurons.some((n) => n.activation !== undefined && n.activation !== layer.activation);
+  return mixed ? `${activationName(layer.activation)} (mixed)` : activationName(layer.activation);
+}
+
+/** The label of input i, with a fallback for networks loaded without labels. */
+export function inputLabel(labels: readonly string[], i: number): string {
+  return labels[i]?.trim() || `input ${i + 1}`;
+}
+
+/** The label of output j, with a fallback for networks loaded without labels. */
+export function outputLabel(labels: readonly string[], j: number): string {
+  return labels[j]?.trim() || `output ${j + 1}`;
+}
+
+/** Every seat in seating order, keyed "layer:neuron" for lookups. */
+export const seatKey = (seat: Seat): string => `${seat.layer}:${seat.neuron}`;
+
+/** Shortens a name for a tight spot in the diagram; the full name stays in tooltips. */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,60 @@
+"use client";
+
+/**
+ * Buttons laid exactly over the diagram's neurons (positions in percent of the viewBox), so the
+ * teacher can open any neuron by mouse or keyboard. Hover or focus also highlights the neuron's
+ * incoming weights and shows their values.
+ */
+import { formatValue } from "../../../lib/session/format";
+import type { Seat } from "../../../lib/session/state";
+import { whoText, type DiagramModel } from "./diagram-model";
+import type { DiagramGeometry } from "./geometry";
+import { neuronDescription, neuronTag } from "./labels";
+
+interface HotspotsProps {
+  model: DiagramModel;
+  geometry: DiagramGeometry;
+  onActivate: (seat: Seat) => void;
+  onHover: (seat: Seat | null) => void;
+}
+
+export function NeuronHotspots({ model, geometry, onActivate, onHover }: HotspotsProps) {
+  const count = model.network.layers.length;
+  const r = geometry.radius + 4;
+  const pct = (v: number, total: number) => `${((v / total) * 100).toFixed(3)}%`;
+  return (
+    // The name avoids the words of other controls ("Bias", "Weight 1"), which tests find by substring.
+    <div role="group" aria-label="Neurons of the diagram">
+      {geometry.neurons.map((column, l) =>
+        column.map((p, j) => {
+          const seat = { layer: l, neuron: j };
+          const out = model.result.layers[l]?.output[j] ?? 0;
+          const who = whoText(model, seat);
+          const label = `Set neuron ${neuronTag(seat, count)} (${neuronDescription(seat, count)}): output ${formatValue(out)}, ${
+            who.length > 0 ? who.join(", ") : "no student"
+          }`;
+          return (
+            <button
+              key={`${l}-${j}`}
+              type="button"
+              aria-label={label}
+              title={`Set ${neuronTag(seat, count)}`}
+              onClick={() => onActivate(seat)}
+              onMouseEnter={() => onHover(seat)}
+              onMouseLeave={() => onHover(null)}
+              onFocus={() => onHover(seat)}
+              onBlur={() => onHover(null)}
+              className="absolute cursor-pointer rounded-full bg-transparent hover:bg-indigo-600/10 focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-indigo-700"
+              style={{
+                left: pct(p.x - r, geometry.width),
+                top: pct(p.y - r, geometry.height),
+                width: pct(2 * r, geometry.width),
+                height: pct(2 * r, geometry.height),
+              }}
+            />
+          );
+        }),
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+"use client";
+
+/**
+ * Saving and loading networks as the engine's JSON with its labels beside it
+ * ({network, inputs, inputLabels, outputLabels}). A bare engine network ({layers: [...]}) loads
+ * too, with zero inputs. The server validates what is loaded; its message is shown if it refuses.
+ */
+import { useId, useRef } from "react";
+import type { CommandPayload } from "../../../lib/protocol";
+import type { SessionState } from "../../../lib/session/state";
+import { useCommands } from "./commands";
+import { SECONDARY } from "./ui";
+
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The set-up a file describes, or a sentence saying why it describes none. */
+export function setupFromFile(parsed: unknown): { network: unknown; inputs: number[]; inputLabels: string[]; outputLabels: string[] } | string {
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return "The file does not hold a network (expected a JSON object).";
+  const file = parsed as Record<string, unknown>;
+  const network = "network" in file ? file.network : "layers" in file ? file : null;
+  if (!network) return "The file has no “network” (or “layers”) in it.";
+  const layers = (network as { layers?: { neurons?: { weights?: unknown[] }[] }[] }).layers;
+  const width = Array.isArray(layers) ? layers[0]?.neurons?.[0]?.weights?.length ?? 0 : 0;
+  // Without inputs in the file, start them at zero; one zero when even the width is unreadable,
+  // so the server's answer is about the network itself, not about the missing inputs.
+  const inputs = Array.isArray(file.inputs) ? (file.inputs as number[]) : Array.from({ length: Math.max(width, 1) }, () => 0);
+  const strings = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+  return { network, inputs, inputLabels: strings(file.inputLabels), outputLabels: strings(file.outputLabels) };
+}
+
+export function NetworkFile({ state }: { state: SessionState }) {
+  const { run, notify, enabled } = useCommands();
+  const fileId = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  const save = () => {
+    const { network, inputs, inputLabels, outputLabels } = state;
+    download(`synapse-network-${state.code}.json`, `${JSON.stringify({ network, inputs, inputLabels, outputLabels }, null, 2)}\n`);
+  };
+
+  const load = async (file: File) => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await file.text());
+    } catch {
+      notify("error", `“${file.name}” is not valid JSON.`);
+      return;
+    }
+    const setup = setupFromFile(parsed);
+    if (typeof setup === "string") return notify("error", setup);
+    // The payload is checked by the server, which answers with the path of anything wrong.
+    await run("network:load", { ...setup, presetId: null } as CommandPayload<"network:load">, `Loaded “${file.name}”. Everyone has been seated again.`);
+  };
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <button type="button" className={SECONDARY} onClick={save}>
+        Save network
+      </button>
+      <label htmlFor={fileId} className={`${SECONDARY} cursor-pointer focus-within:outline-3 focus-within:outline-indigo-700`}>
+        Load network
+        <input
+          id={fileId}
+          ref={fileRef}
+          type="file"
+          accept="application/json,.json"
+          disabled={!enabled}
+          className="sr-only"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void load(file);
+            if (fileRef.current) fileRef.current.value = "";
+          }}
+        />
+      </label>
+    </div>
+  );
+}

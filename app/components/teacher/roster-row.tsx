@@ -1,0 +1,90 @@
+"use client";
+
+/**
+ * One student in the roster: name (plain text), whether their phone is connected (dot and
+ * words), their neuron, and the teacher's actions on them.
+ */
+import { useState } from "react";
+import type { Network } from "../../../lib/engine";
+import type { Student } from "../../../lib/session/state";
+import { neuronTag } from "../diagram/labels";
+import { useCommands } from "./commands";
+import { SeatSelect } from "./seat-select";
+import { ConfirmButton, FIELD, PRIMARY, SECONDARY } from "./ui";
+
+interface RosterRowProps {
+  student: Student;
+  online: boolean;
+  network: Network;
+  occupancy: Map<string, number>;
+}
+
+export function RosterRow({ student, online, network, occupancy }: RosterRowProps) {
+  const { run, enabled } = useCommands();
+  const [renaming, setRenaming] = useState(false);
+  const [draft, setDraft] = useState(student.nickname);
+  const name = student.nickname;
+
+  return (
+    <li className="flex flex-col gap-2 border-b border-slate-200 py-3 last:border-b-0">
+      <div className="flex items-center gap-3">
+        <span aria-hidden="true" className={`h-3 w-3 shrink-0 rounded-full ${online ? "bg-emerald-600" : "border-2 border-slate-500 bg-white"}`} />
+        <span className="min-w-0 flex-1 truncate text-lg font-bold text-slate-900" title={name}>
+          {name}
+        </span>
+        <span className={`text-xs font-bold uppercase tracking-wide ${online ? "text-emerald-800" : "text-slate-600"}`}>{online ? "online" : "offline"}</span>
+        <span className="rounded-md bg-indigo-50 px-2 py-0.5 font-mono text-sm font-bold text-indigo-900">
+          {student.seat ? neuronTag(student.seat, network.layers.length) : "no neuron"}
+        </span>
+      </div>
+      {renaming ? (
+        <form
+          className="flex flex-wrap items-center gap-2"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (await run("student:rename", { studentId: student.id, nickname: draft.trim() }, `Renamed to ${draft.trim()}.`)) setRenaming(false);
+          }}
+        >
+          <input aria-label={`New nickname for ${name}`} value={draft} maxLength={40} autoFocus onChange={(e) => setDraft(e.target.value)} className={`${FIELD} min-w-0 flex-1 py-1`} />
+          <button type="submit" className={PRIMARY} disabled={!enabled || draft.trim() === ""}>
+            Save
+          </button>
+          <button type="button" className={SECONDARY} onClick={() => setRenaming(false)}>
+            Cancel
+          </button>
+        </form>
+      ) : (
+        <div className="flex flex-wrap items-center gap-2">
+          <SeatSelect
+            label={`Neuron for ${name}`}
+            network={network}
+            seat={student.seat}
+            occupancy={occupancy}
+            disabled={!enabled}
+            onMove={(seat) => void run("student:move", { studentId: student.id, seat }, `${name} moved to ${neuronTag(seat, network.layers.length)}.`)}
+          />
+          <button
+            type="button"
+            className={SECONDARY}
+            disabled={!enabled}
+            aria-label={`Rename ${name}`}
+            onClick={() => {
+              setDraft(name);
+              setRenaming(true);
+            }}
+          >
+            Rename
+          </button>
+          <ConfirmButton
+            label="Remove"
+            ariaLabel={`Remove ${name}`}
+            question={`Remove ${name} from the class?`}
+            confirmLabel="Remove"
+            disabled={!enabled}
+            onConfirm={() => run("student:remove", { studentId: student.id }, `${name} was removed. “Let back in” undoes it.`)}
+          />
+        </div>
+      )}
+    </li>
+  );
+}

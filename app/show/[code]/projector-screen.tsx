@@ -1,0 +1,57 @@
+"use client";
+
+/**
+ * The second screen: watches a session by its join code (read-only, no token in the address)
+ * and shows the projector stage.
+ */
+import { useSession } from "../../realtime/use-session";
+import { ProjectorStage } from "../../components/diagram/projector-stage";
+import { ReconnectingBanner, StatusScreen } from "../../components/diagram/status-screens";
+import { useJoinInfo } from "../../components/diagram/use-join-info";
+
+const REFUSALS: Record<string, string> = {
+  NOT_FOUND: "No class is running with this code. Check the code on the teacher's screen.",
+  SESSION_ENDED: "This class has ended. Thank you for taking part!",
+  PROTOCOL_MISMATCH: "Synapse has been updated since this page was opened. Reload the page.",
+};
+
+export function ProjectorScreen({ code }: { code: string }) {
+  const live = useSession({ watch: code });
+  const join = useJoinInfo(live.state?.id ?? null);
+
+  if (live.status === "refused") {
+    return (
+      <StatusScreen title={live.refusal?.code === "SESSION_ENDED" ? "Class ended" : "Cannot show this class"}>
+        <p>{REFUSALS[live.refusal?.code ?? ""] ?? live.refusal?.message ?? "The server refused this view."}</p>
+        {live.refusal?.code === "PROTOCOL_MISMATCH" && (
+          <button type="button" onClick={() => location.reload()} className="rounded-lg bg-indigo-700 px-4 py-2 font-bold text-white">
+            Reload
+          </button>
+        )}
+      </StatusScreen>
+    );
+  }
+  if (!live.state) {
+    return (
+      <StatusScreen title="Connecting…">
+        <p>Opening the projector view of class {code}.</p>
+      </StatusScreen>
+    );
+  }
+  const ended = live.state.status === "ended";
+  return (
+    <ProjectorStage
+      state={live.state}
+      join={join}
+      banner={
+        ended ? (
+          <p role="status" className="bg-slate-900 px-6 py-3 text-center text-2xl font-bold text-white">
+            This class has ended.
+          </p>
+        ) : (
+          <ReconnectingBanner status={live.status} />
+        )
+      }
+    />
+  );
+}
