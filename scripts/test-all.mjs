@@ -39,7 +39,7 @@ function vitestLayer(project) {
 
 async function browserLayer() {
   const file = path.join(reports, "e2e.json");
-  const status = await runE2E({ jsonReport: file });
+  const status = await runE2E({ jsonReport: file, build: false });
   if (!fs.existsSync(file)) {
     problems.push(`e2e: Playwright wrote no report (exit ${status})`);
     totals.failed += 1;

@@ -29,9 +29,10 @@ export function buildForTests() {
   if (result.status !== 0) throw new Error("next build failed");
 }
 
-export async function runE2E({ jsonReport, extraArgs = [] } = {}) {
+/** `build: false` when the caller has just built .next-test (npm test does). */
+export async function runE2E({ jsonReport, extraArgs = [], build = true } = {}) {
   ensureChromium();
-  if (!fs.existsSync(".next-test/BUILD_ID")) buildForTests();
+  if (build || !fs.existsSync(".next-test/BUILD_ID")) buildForTests();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "synapse-e2e-"));
   try {
     const result = spawnSync("node_modules/.bin/playwright", ["test", ...extraArgs], {
