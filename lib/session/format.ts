@@ -40,3 +40,21 @@ export function layerName(layerIndex: number, layerCount: number): string {
   if (layerIndex === layerCount - 1) return "output layer";
   return layerCount === 2 ? "hidden layer" : `hidden layer ${layerIndex + 1}`;
 }
+
+const ACTIVATION_NAMES: Record<string, string> = {
+  relu: "ReLU",
+  sigmoid: "sigmoid",
+  tanh: "tanh",
+  linear: "linear",
+  step: "step",
+  softmax: "softmax",
+};
+
+/**
+ * How an activation is written for people.
+ * @example
+ * activationName("relu"); // "ReLU"
+ */
+export function activationName(name: string): string {
+  return ACTIVATION_NAMES[name] ?? name;
+}

@@ -2,8 +2,8 @@
  * Names of places in the network, shared by the diagram, the roster and the projector, so a
  * teacher saying "H1 · 2" means the same neuron on every screen.
  */
-import type { Activation, Network } from "../../../lib/engine";
-import { layerName } from "../../../lib/session/format";
+import type { Network } from "../../../lib/engine";
+import { activationName, layerName } from "../../../lib/session/format";
 import type { Seat } from "../../../lib/session/state";
 
 /**
@@ -26,20 +26,6 @@ export function layerTitle(layerIndex: number, layerCount: number): string {
 /** A long description of a neuron, for screen readers and menus. */
 export function neuronDescription(seat: Seat, layerCount: number): string {
   return `${layerName(seat.layer, layerCount)}, neuron ${seat.neuron + 1}`;
-}
-
-const PRETTY: Record<Activation, string> = {
-  relu: "ReLU",
-  sigmoid: "sigmoid",
-  tanh: "tanh",
-  linear: "linear",
-  step: "step",
-  softmax: "softmax",
-};
-
-/** How an activation is written for people. */
-export function activationName(name: Activation): string {
-  return PRETTY[name];
 }
 
 /** A layer's activation, noting when some of its neurons carry their own. */

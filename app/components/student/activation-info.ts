@@ -4,15 +4,6 @@
  */
 import type { Activation } from "../../../lib/engine";
 
-export const ACTIVATION_NAMES: Record<Activation, string> = {
-  relu: "ReLU",
-  sigmoid: "sigmoid",
-  tanh: "tanh",
-  linear: "linear",
-  step: "step",
-  softmax: "softmax",
-};
-
 export const ACTIVATION_MEANINGS: Record<Activation, string> = {
   relu: "keeps a positive sum as it is and turns a negative sum into 0.",
   sigmoid: "squashes any sum into a value between 0 and 1.",

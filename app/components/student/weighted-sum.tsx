@@ -3,13 +3,14 @@
  * output (the element the class and the tests read as "Neuron output").
  */
 import { formatPercent, formatValue } from "../../../lib/session/format";
-import { ACTIVATION_MEANINGS, ACTIVATION_NAMES } from "./activation-info";
+import { activationName } from "../../../lib/session/format";
+import { ACTIVATION_MEANINGS } from "./activation-info";
 import type { NeuronModel } from "./neuron-model";
 import { termText } from "./number-text";
 
 export function WeightedSum({ model, teamNote }: { model: NeuronModel; teamNote: string | null }) {
   const { used, incoming, raw, output, activation } = model;
-  const name = ACTIVATION_NAMES[activation];
+  const name = activationName(activation);
   const softmax = activation === "softmax";
 
   return (

@@ -8,7 +8,7 @@
 import { useId, useState } from "react";
 import { ACTIVATIONS, NEURON_ACTIVATIONS, type Activation } from "../../../lib/engine";
 import type { SessionState } from "../../../lib/session/state";
-import { activationName } from "../diagram/labels";
+import { activationName } from "../../../lib/session/format";
 import { useCommands } from "./commands";
 import { buildSetup, LIMITS, planFrom, planProblems, type LayerPlan, type TopologyPlan } from "./topology";
 import { FIELD, PRIMARY, SECONDARY } from "./ui";
