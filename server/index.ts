@@ -22,8 +22,10 @@ try {
   const app = await startApp(config, log);
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) return;
+    // A second signal, or a shutdown stuck for 10 s, ends the process at once.
+    if (stopping) process.exit(1);
     stopping = true;
+    setTimeout(() => process.exit(1), 10_000).unref();
     log.info({ signal }, "shutting down");
     app.close().then(
       () => process.exit(0),
