@@ -50,6 +50,7 @@ export class Room {
   private flushing: Promise<void> | null = null;
   private presenceDirty = false;
   private sinceSnapshot = 0;
+  private lastFlushStart = -Infinity;
 
   constructor(
     readonly id: string,
@@ -114,16 +115,23 @@ export class Room {
     await this.flush();
   }
 
+  /**
+   * Ticks at a fixed rate: the next flush starts `tickMs` after the previous one started
+   * (not after it ended), so the time a commit takes does not stretch the tick, and two
+   * broadcasts are never closer than one tick.
+   */
   private schedule(): void {
     if (this.timer || this.flushing) return;
+    const wait = Math.max(0, this.lastFlushStart + this.options.tickMs - performance.now());
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.flush();
-    }, this.options.tickMs);
+    }, wait);
   }
 
   private async flush(): Promise<void> {
     if (this.pending.size === 0 && !this.presenceDirty) return;
+    this.lastFlushStart = performance.now();
     const batch = this.pending.take();
     const waiters = this.waiters;
     this.waiters = [];
