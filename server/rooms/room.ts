@@ -13,6 +13,7 @@ import { applyEvent, createState } from "../../lib/session/reducer";
 import type { SessionState } from "../../lib/session/state";
 import type { Viewer } from "../../lib/protocol";
 import type { Logger } from "../logger";
+import { BroadcastGate } from "./broadcast-gate";
 import { PendingBatch } from "./pending-batch";
 
 export interface RoomClient {
@@ -51,6 +52,7 @@ export class Room {
   private presenceDirty = false;
   private sinceSnapshot = 0;
   private lastFlushStart = -Infinity;
+  private gate: BroadcastGate;
 
   constructor(
     readonly id: string,
@@ -61,6 +63,11 @@ export class Room {
     this.committed = state;
     this.working = structuredClone(state);
     this.seq = seq;
+    this.gate = new BroadcastGate(
+      (events, presence) =>
+        options.broadcast("session:update", presence ? { events, online: this.online() } : { events }),
+      options.tickMs,
+    );
   }
 
   /**
@@ -107,18 +114,19 @@ export class Room {
     return [...ids];
   }
 
-  /** Commits what is pending now (used at shutdown and by tests). */
+  /** Commits and broadcasts what is pending now (used at shutdown and by tests). */
   async flushNow(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     while (this.flushing) await this.flushing;
     await this.flush();
+    this.gate.flush();
   }
 
   /**
    * Ticks at a fixed rate: the next flush starts `tickMs` after the previous one started
-   * (not after it ended), so the time a commit takes does not stretch the tick, and two
-   * broadcasts are never closer than one tick.
+   * (not after it ended), so the time a commit takes does not stretch the tick; the
+   * broadcast gate keeps broadcasts a tick apart.
    */
   private schedule(): void {
     if (this.timer || this.flushing) return;
@@ -152,7 +160,7 @@ export class Room {
         this.seq = logged[logged.length - 1]!.seq;
       }
       for (const w of waiters) w.resolve(this.seq);
-      this.options.broadcast("session:update", sendPresence ? { events: logged, online: this.online() } : { events: logged });
+      this.gate.push(logged, sendPresence);
       this.afterCommit(logged);
     } catch (err) {
       this.options.log.error({ err, sessionId: this.id }, "commit failed; rolling the room back to the database");

@@ -3,10 +3,12 @@
  * passes the storage contract suite). Commits before acknowledgements and broadcasts,
  * one update per tick, slider folding, rollback when the database fails.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { pino } from "pino";
 import type { SessionEvent } from "../../lib/session/events";
 import { createState } from "../../lib/session/reducer";
+import type { LoggedEvent } from "../../lib/session/events";
+import { BroadcastGate } from "../../server/rooms/broadcast-gate";
 import { PendingBatch } from "../../server/rooms/pending-batch";
 import { CommitError, loadSessionState, Room, type RoomClient } from "../../server/rooms/room";
 import { MemoryStorage } from "../helpers/memory-storage";
@@ -45,6 +47,24 @@ function client(id: string, participantId: string | null, inbox: { event: string
   return c;
 }
 
+describe("BroadcastGate", () => {
+  it("sends at once after a quiet tick, then holds and merges what comes within the tick", () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
+    const sent: number[][] = [];
+    const gate = new BroadcastGate((events) => sent.push(events.map((e) => e.seq)), 30);
+    const ev = (seq: number) => ({ seq, type: "inputs.set", payload: { inputs: [] }, actor: null }) as LoggedEvent;
+    gate.push([ev(1)], false);
+    gate.push([ev(2)], false);
+    gate.push([ev(3)], true);
+    expect(sent).toEqual([[1]]);
+    vi.advanceTimersByTime(29);
+    expect(sent).toEqual([[1]]);
+    vi.advanceTimersByTime(1);
+    expect(sent).toEqual([[1], [2, 3]]);
+    vi.useRealTimers();
+  });
+});
+
 describe("PendingBatch", () => {
   it("folds a student's entries between barriers into the last one, in arrival order", () => {
     const batch = new PendingBatch();
@@ -68,6 +88,7 @@ describe("Room", () => {
     expect(await storage.headSeq("sess-1")).toBe(1);
     expect(await done).toBe(2);
     expect(await storage.headSeq("sess-1")).toBe(2);
+    await room.flushNow();
     expect(room.committed.students.p1!.seat).toEqual({ layer: 0, neuron: 0 });
     expect(broadcasts.at(-1)!.events.map((e) => [e.seq, e.type])).toEqual([[2, "student.joined"]]);
   });
@@ -79,6 +100,7 @@ describe("Room", () => {
     const acks = [];
     for (let i = 1; i <= 20; i++) acks.push(room.submit([entry(i % 2 ? "p1" : "p2", i / 10)], null));
     await Promise.all(acks);
+    await room.flushNow();
     expect(broadcasts.length - before).toBe(1);
     const stored = await storage.read("sess-1", 4);
     expect(stored.map((e) => (e.payload as any).values.bias)).toEqual([1.9, 2]);
