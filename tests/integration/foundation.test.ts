@@ -3,6 +3,7 @@
  * refusals, clean shutdown, and the data directory lock. Runs on PGlite, and on
  * PostgreSQL when DATABASE_URL is set.
  */
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROTOCOL_VERSION } from "../../lib/protocol";
 import {
@@ -13,6 +14,7 @@ import {
   type ServerProcess,
   type ServerStorage,
 } from "../helpers/server-process";
+import { NO_POSTGRES_REASON, POSTGRES_URL } from "../helpers/databases";
 import { connect, nextEvent, send } from "../helpers/socket-client";
 
 describe.each(DATABASES)("server on %s", (db) => {
@@ -138,5 +140,29 @@ describe("process lifecycle on PGlite", () => {
     const result = await runServerToExit({ REDIS_URL: "redis://127.0.0.1:6379", DATA_DIR: "/tmp/unused" });
     expect(result.code).toBe(1);
     expect(result.output).toMatch(/set DATABASE_URL too/);
+  });
+});
+
+describe.skipIf(!POSTGRES_URL)(POSTGRES_URL ? "health when PostgreSQL stops answering" : NO_POSTGRES_REASON, () => {
+  it("answers 503 with a reason while the database refuses connections, and 200 again after", async () => {
+    const storage = await freshStorage("postgres");
+    const dbName = new URL(storage.env.DATABASE_URL!).pathname.slice(1);
+    const admin = postgres(POSTGRES_URL!, { max: 1, onnotice: () => {} });
+    try {
+      const server = await startServer(storage.env);
+      expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+      await admin.unsafe(`alter database ${dbName} allow_connections false`);
+      await admin.unsafe(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${dbName}'`);
+      const down = await fetch(`${server.url}/api/health`);
+      expect(down.status).toBe(503);
+      expect(await down.json()).toMatchObject({ ok: false, db: "postgres", reason: expect.any(String) });
+      await admin.unsafe(`alter database ${dbName} allow_connections true`);
+      await expect.poll(async () => (await fetch(`${server.url}/api/health`)).status, { timeout: 15_000 }).toBe(200);
+      await server.stop();
+    } finally {
+      await admin.unsafe(`alter database ${dbName} allow_connections true`).catch(() => {});
+      await admin.end();
+      await storage.dispose();
+    }
   });
 });
