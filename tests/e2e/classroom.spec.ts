@@ -3,38 +3,15 @@
  * join on phones by typing the code, take their neurons, drag and type, and every screen
  * shows the numbers the lesson's formula gives (python3 reference, not the engine).
  */
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { pythonForward } from "../helpers/python-reference";
 import { seriousViolations } from "./support/axe";
-import { PHONE_CONTEXT, PROJECTOR } from "./support/viewports";
-
-/** Hosts a class from the home page and returns the join code the dashboard shows. */
-async function hostClass(teacher: Page): Promise<string> {
-  await teacher.goto("/");
-  await teacher.getByRole("button", { name: "Host a class" }).click();
-  const codeBox = teacher.getByLabel("Join code", { exact: true });
-  await expect(codeBox).toHaveText(/^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/);
-  return (await codeBox.textContent())!.trim();
-}
-
-async function joinAsStudent(browser: Browser, code: string, nickname: string): Promise<Page> {
-  const context = await browser.newContext(PHONE_CONTEXT);
-  const page = await context.newPage();
-  await page.goto("/");
-  await page.getByRole("textbox", { name: "Join code" }).fill(code.toLowerCase());
-  await page.getByRole("button", { name: "Join" }).click();
-  const nicknameBox = page.getByRole("textbox", { name: "Nickname" });
-  await expect(nicknameBox).not.toHaveValue("");
-  await nicknameBox.fill(nickname);
-  await page.getByRole("button", { name: "Join" }).click();
-  await expect(page.getByLabel("Neuron output")).toBeVisible();
-  return page;
-}
+import { defaultClassifier, hostClass, joinAsStudent, openNicknameForm, percent } from "./support/classroom-ui";
+import { PHONE_CONTEXT } from "./support/viewports";
 
 test("a teacher hosts, three phones become neurons, and every screen agrees", async ({ browser }) => {
-  const teacherContext = await browser.newContext({ viewport: PROJECTOR });
-  const teacher = await teacherContext.newPage();
-  const code = await hostClass(teacher);
+  const { teacher, code } = await hostClass(browser);
+  expect(code).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/); // no look-alike characters
   // The teacher's token never stays in the address bar (the screen is on the projector).
   await expect(teacher).not.toHaveURL(/#t=/);
   await expect(teacher.getByLabel("Network output")).toContainText("60.1 %");
@@ -68,31 +45,13 @@ test("a teacher hosts, three phones become neurons, and every screen agrees", as
   await cyWeight.press("Enter");
   await expect(cy.getByLabel("Neuron output")).toHaveText("0.430"); // −0.3×0.9 + 1.5×0.4 + 0.1
 
-  const [reference] = pythonForward([
-    {
-      network: {
-        layers: [
-          {
-            activation: "relu",
-            neurons: [
-              { weights: [1.2, -0.4], bias: 0.5 },
-              { weights: [0.6, 1.8], bias: -0.2 },
-              { weights: [-0.3, 1.5], bias: 0.1 },
-            ],
-          },
-          {
-            activation: "softmax",
-            neurons: [
-              { weights: [1.0, 0.2, -0.5], bias: 0.1 },
-              { weights: [-0.3, 0.8, 1.1], bias: 0.0 },
-            ],
-          },
-        ],
-      },
-      inputs: [0.9, 0.4],
-    },
-  ]);
-  const [pA, pB] = reference!.layers[1]!.output.map((p) => `${(p * 100).toFixed(1)} %`);
+  // The classifier with the three students' changes applied by hand.
+  const network = defaultClassifier();
+  network.layers[0]!.neurons[0]!.bias = 0.5;
+  network.layers[0]!.neurons[1]!.weights[0] = 0.6;
+  network.layers[0]!.neurons[2]!.weights[1] = 1.5;
+  const [reference] = pythonForward([{ network, inputs: [0.9, 0.4] }]);
+  const [pA, pB] = reference!.layers[1]!.output.map(percent);
   await expect(teacher.getByLabel("Network output")).toContainText(pA!);
   await expect(teacher.getByLabel("Network output")).toContainText(pB!);
   await expect(teacher.getByText("Ada", { exact: true }).filter({ visible: true }).first()).toBeVisible();
@@ -103,7 +62,7 @@ test("a teacher hosts, three phones become neurons, and every screen agrees", as
   await expect(ada.getByRole("textbox", { name: "Bias" })).toHaveValue(/^0[.,]5/);
 
   for (const page of [ada, ben, cy]) await page.context().close();
-  await teacherContext.close();
+  await teacher.context().close();
 });
 
 test("the join page refuses an unknown code clearly and passes the audit", async ({ browser }) => {
@@ -116,13 +75,9 @@ test("the join page refuses an unknown code clearly and passes the audit", async
 });
 
 test("the nickname form passes the audit on a phone", async ({ browser }) => {
-  const teacher = await browser.newPage();
-  const code = await hostClass(teacher);
-  const context = await browser.newContext(PHONE_CONTEXT);
-  const page = await context.newPage();
-  await page.goto(`/join/${code}`);
-  await expect(page.getByRole("textbox", { name: "Nickname" })).not.toHaveValue("");
+  const { teacher, code } = await hostClass(browser);
+  const page = await openNicknameForm(browser, code);
   expect(await seriousViolations(page)).toEqual([]);
-  await context.close();
-  await teacher.close();
+  await page.context().close();
+  await teacher.context().close();
 });

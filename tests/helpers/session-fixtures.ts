@@ -11,26 +11,7 @@ import type { SessionEvent } from "../../lib/session/events";
 import { applyEvent, createState } from "../../lib/session/reducer";
 import type { NeuronValues, Seat, SessionState } from "../../lib/session/state";
 
-/** The default session's network, copied by hand from SPEC.md ("The default session"). */
-export const SPEC_DEFAULT_NETWORK = {
-  layers: [
-    {
-      activation: "relu",
-      neurons: [
-        { weights: [1.2, -0.4], bias: 0.0 },
-        { weights: [0.5, 1.8], bias: -0.2 },
-        { weights: [-0.3, 0.9], bias: 0.1 },
-      ],
-    },
-    {
-      activation: "softmax",
-      neurons: [
-        { weights: [1.0, 0.2, -0.5], bias: 0.1 },
-        { weights: [-0.3, 0.8, 1.1], bias: 0.0 },
-      ],
-    },
-  ],
-};
+export { SPEC_DEFAULT_NETWORK } from "./default-network";
 
 export const TEACHER: Actor = { role: "teacher", id: "teacher" };
 export const student = (id: string): Actor => ({ role: "student", id });

@@ -4,6 +4,7 @@
  * The expected numbers live in the tests (python3 reference or hand arithmetic), not here.
  */
 import { expect, type Browser, type Page } from "@playwright/test";
+import { SPEC_DEFAULT_NETWORK } from "../../helpers/default-network";
 import type { ReferenceNetwork } from "../../helpers/python-reference";
 import { PHONE_CONTEXT, PROJECTOR } from "./viewports";
 
@@ -50,27 +51,9 @@ export async function closeAll(...pages: Page[]): Promise<void> {
   for (const page of pages) await page.context().close();
 }
 
-/** The default session's classifier (SPEC "The default session"), written out independently. */
+/** The default session's classifier (SPEC "The default session"), a fresh copy to edit. */
 export function defaultClassifier(): ReferenceNetwork {
-  return {
-    layers: [
-      {
-        activation: "relu",
-        neurons: [
-          { weights: [1.2, -0.4], bias: 0.0 },
-          { weights: [0.5, 1.8], bias: -0.2 },
-          { weights: [-0.3, 0.9], bias: 0.1 },
-        ],
-      },
-      {
-        activation: "softmax",
-        neurons: [
-          { weights: [1.0, 0.2, -0.5], bias: 0.1 },
-          { weights: [-0.3, 0.8, 1.1], bias: 0.0 },
-        ],
-      },
-    ],
-  };
+  return structuredClone(SPEC_DEFAULT_NETWORK);
 }
 
 /** Probabilities as the screens print them: "60.1 %". */
