@@ -1,0 +1,62 @@
+/** The bench's flags (`npm run bench -- --help`), checked, and the limits derived from them. */
+import { parseArgs } from "node:util";
+
+const { values: args } = parseArgs({
+  options: {
+    students: { type: "string", default: "200" },
+    seconds: { type: "string", default: "10" },
+    rate: { type: "string", default: "5" },
+    jitter: { type: "string", default: "0.5" },
+    warmup: { type: "string", default: "2" },
+    repeat: { type: "string", default: "3" },
+    "quiet-wait": { type: "string", default: "60" },
+    "max-other": { type: "string", default: "40" },
+    "client-procs": { type: "string", default: "2" },
+    capacity: { type: "string", default: "3000" },
+    "session-size": { type: "string", default: "30" },
+    only: { type: "string", default: "all" },
+    "no-write": { type: "boolean", default: false },
+    help: { type: "boolean", default: false },
+  },
+});
+
+if (args.help) {
+  console.log(`npm run bench -- [--students 200] [--seconds 10] [--rate 5] [--jitter 0.5]
+  [--warmup 2]        seconds of moves before the measured window
+  [--repeat 3]        runs of each server, alternating; the table shows the run with the median p99
+  [--quiet-wait 60]   before each run, wait up to this many seconds for other processes to go quiet
+  [--max-other 40]    a run during which other processes used more than this % of a core is
+                      discarded and run again (at most 3 tries per run)
+  [--client-procs 2]   student sockets split across this many processes (the teacher has its own)
+  [--capacity 3000]    idle students for the capacity check (0 skips it)
+  [--session-size 30]  students per session in the capacity check
+  [--only all|synapse|bare|capacity]
+  [--no-write]         do not append to docs/benchmarks.md`);
+  process.exit(0);
+}
+
+const positive = (name: string, raw: string, max: number): number => {
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0 || n > max) {
+    console.error(`--${name} must be a number from 0 to ${max}`);
+    process.exit(2);
+  }
+  return n;
+};
+export const STUDENTS = Math.round(positive("students", args.students!, 2000));
+export const SECONDS = positive("seconds", args.seconds!, 120);
+export const RATE = positive("rate", args.rate!, 20);
+export const JITTER = Math.min(0.9, positive("jitter", args.jitter!, 1));
+export const CLIENT_PROCS = Math.max(1, Math.round(positive("client-procs", args["client-procs"]!, 8)));
+export const CAPACITY = Math.round(positive("capacity", args.capacity!, 10_000));
+export const SESSION_SIZE = Math.max(1, Math.round(positive("session-size", args["session-size"]!, 500)));
+export const ONLY = args.only!;
+export const WARMUP = positive("warmup", args.warmup!, 60);
+export const REPEAT = Math.max(1, Math.round(positive("repeat", args.repeat!, 10)));
+export const QUIET_WAIT = positive("quiet-wait", args["quiet-wait"]!, 600);
+export const MAX_OTHER = positive("max-other", args["max-other"]!, 1000);
+export const TRIES = 3;
+export const NO_WRITE = args["no-write"]!;
+
+/** The whole run's hard limit; children's watchdogs use it too. */
+export const HARD_LIMIT_S = Math.ceil(240 + 2 * REPEAT * TRIES * (WARMUP + SECONDS + 90 + QUIET_WAIT) + (CAPACITY > 0 ? 300 + CAPACITY / 20 : 0));

@@ -1,0 +1,73 @@
+/** What each scenario measures. */
+import type { Summary } from "./lib/stats";
+
+export interface WorkerUsage {
+  label: string;
+  sockets: number;
+  cpuPct: number;
+  loopP99: number;
+  loopMax: number;
+  majorFaults: number;
+}
+
+export interface LoadResult {
+  name: string;
+  joinMs: number;
+  joinFailures: Record<string, number>;
+  connectMs: number;
+  connectFailed: number;
+  connectErrors: string[];
+  clockRttMs: number;
+  latency: Summary;
+  /** p99 latency of the moves sent in each second of the run. */
+  p99BySecond: number[];
+  sent: number;
+  acked: number;
+  seen: number;
+  /** Moves not seen as their own value because a later move of the same student came in the same tick. */
+  folded: number;
+  /** Moves neither seen nor folded (lost, refused or never acknowledged). */
+  unexplained: number;
+  refused: Record<string, number>;
+  ack: Summary;
+  windowS: number;
+  teacherUpdatesPerS: number;
+  teacherEventsPerS: number;
+  studentUpdatesPerS: { mean: number; min: number; max: number };
+  updatesPerTick: number;
+  maxPer25ms: number;
+  maxPer250ms: number;
+  clientsOver1Per25ms: number;
+  minGapMs: number;
+  seqGaps: number;
+  serverCpuPct: number;
+  rssBefore: number;
+  rssPeak: number;
+  serverMajorFaults: number;
+  workers: WorkerUsage[];
+  /** Busy CPU of the whole machine during the window, % of one core, and the part not ours. */
+  machineCpuPct: number;
+  otherCpuPct: number;
+  loadAvg: number;
+}
+
+export interface CapacityResult {
+  sessions: number;
+  students: number;
+  joinMs: number;
+  joinFailures: Record<string, number>;
+  connected: number;
+  snapshots: number;
+  failed: number;
+  errors: string[];
+  connectMs: number;
+  rssIdle: number;
+  rssJoined: number;
+  rssConnected: number;
+  rssPeak: number;
+  idleCpuPct: number;
+  probeAcked: number;
+  probeAckP99: number;
+  sawUpdate: number;
+  stillConnected: number;
+}
