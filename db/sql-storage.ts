@@ -3,7 +3,7 @@
  * (session_id, seq) is the referee between concurrent writers; the head check inside
  * the transaction keeps the sequence free of gaps.
  */
-import { and, asc, desc, eq, gte, lte, max } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, lte, max } from "drizzle-orm";
 import type { Db } from "./client";
 import { events, participants, sessions, snapshots } from "./schema";
 import {
@@ -43,7 +43,7 @@ function toEvent(row: typeof events.$inferSelect): StoredEvent {
 export class SqlStorage implements Storage {
   constructor(private readonly db: Db) {}
 
-  async createSession(session: { id: string; code: string }): Promise<SessionRecord> {
+  async createSession(session: { id: string; code: string; createdAt?: Date }): Promise<SessionRecord> {
     try {
       const [row] = await this.db.insert(sessions).values(session).returning();
       return toSession(row!);
@@ -73,6 +73,11 @@ export class SqlStorage implements Storage {
 
   async endSession(id: string): Promise<void> {
     await this.db.update(sessions).set({ status: "ended", endedAt: new Date() }).where(eq(sessions.id, id));
+  }
+
+  async deleteSessionsBefore(cutoff: Date): Promise<string[]> {
+    const rows = await this.db.delete(sessions).where(lt(sessions.createdAt, cutoff)).returning({ id: sessions.id });
+    return rows.map((r) => r.id);
   }
 
   async addParticipant(p: ParticipantRecord): Promise<void> {

@@ -58,11 +58,13 @@ export class CodeTakenError extends Error {
 
 export interface Storage {
   /** @throws CodeTakenError when a live session has the same code. */
-  createSession(session: { id: string; code: string }): Promise<SessionRecord>;
+  createSession(session: { id: string; code: string; createdAt?: Date }): Promise<SessionRecord>;
   getSession(id: string): Promise<SessionRecord | null>;
   findLiveSessionByCode(code: string): Promise<SessionRecord | null>;
   listLiveSessions(): Promise<SessionRecord[]>;
   endSession(id: string): Promise<void>;
+  /** Deletes sessions created before `cutoff`, with everything they hold; returns their ids. */
+  deleteSessionsBefore(cutoff: Date): Promise<string[]>;
 
   addParticipant(participant: ParticipantRecord): Promise<void>;
   findParticipantByToken(tokenHash: string): Promise<ParticipantRecord | null>;

@@ -12,6 +12,7 @@ import { GuessGuard } from "./guard";
 import { handleHealth, type Lifecycle } from "./health";
 import { handleApi, type ApiContext } from "./http-api";
 import type { Logger } from "./logger";
+import { startRetention } from "./retention";
 import { RoomManager } from "./rooms/room-manager";
 import { attachSocketServer, sessionChannel, type SynapseServer } from "./socket";
 
@@ -68,6 +69,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
 
   let io: SynapseServer | undefined;
   let rooms: RoomManager | undefined;
+  let stopRetention: (() => void) | undefined;
   let nextApp: ReturnType<typeof next> | undefined;
   try {
     database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -93,6 +95,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     io = attachSocketServer(server, { rooms, storage, guard, log });
     ioRef = io;
     api = { rooms, guard, log, publicUrl: config.publicUrl, port };
+    stopRetention = startRetention({ storage, rooms, log, retentionDays: config.retentionDays });
   } catch (err) {
     server.close();
     await database?.close().catch(() => {});
@@ -107,6 +110,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       if (lifecycle === "stopping") return;
       lifecycle = "stopping";
       server.closeIdleConnections();
+      stopRetention?.();
       await rooms?.flushAll();
       await new Promise<void>((resolve) => {
         // io.close() disconnects every socket and closes the HTTP server.

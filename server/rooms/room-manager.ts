@@ -131,6 +131,15 @@ export class RoomManager {
     return { sessionId: room.id, studentId, token };
   }
 
+  /** Drops deleted sessions from memory and closes their clients. */
+  async forget(sessionIds: readonly string[]): Promise<void> {
+    for (const id of sessionIds) {
+      const room = await this.rooms.get(id)?.catch(() => null);
+      this.rooms.delete(id);
+      room?.closeClients();
+    }
+  }
+
   /** Commits everything pending in every loaded room (shutdown). */
   async flushAll(): Promise<void> {
     const rooms = await Promise.all([...this.rooms.values()].map((r) => r.catch(() => null)));

@@ -98,6 +98,12 @@ export class Room {
     }
   }
 
+  /** Closes every client (the session was deleted). */
+  closeClients(): void {
+    for (const c of this.clients.values()) c.close();
+    this.clients.clear();
+  }
+
   /** The committed state, for a client that lost track. */
   snapshot(): { seq: number; state: SessionState } {
     return { seq: this.seq, state: this.committed };

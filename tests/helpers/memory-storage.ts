@@ -21,11 +21,11 @@ export class MemoryStorage implements Storage {
   private logs = new Map<string, StoredEvent[]>();
   private snapshots = new Map<string, Snapshot[]>();
 
-  async createSession(s: { id: string; code: string }): Promise<SessionRecord> {
+  async createSession(s: { id: string; code: string; createdAt?: Date }): Promise<SessionRecord> {
     if ([...this.sessions.values()].some((x) => x.code === s.code && x.status === "live")) {
       throw new CodeTakenError(s.code);
     }
-    const rec: SessionRecord = { ...s, status: "live", createdAt: new Date(), endedAt: null };
+    const rec: SessionRecord = { id: s.id, code: s.code, status: "live", createdAt: s.createdAt ?? new Date(), endedAt: null };
     this.sessions.set(s.id, rec);
     return clone(rec);
   }
@@ -43,6 +43,16 @@ export class MemoryStorage implements Storage {
   async endSession(id: string) {
     const s = this.sessions.get(id);
     if (s) Object.assign(s, { status: "ended", endedAt: new Date() });
+  }
+  async deleteSessionsBefore(cutoff: Date) {
+    const gone = [...this.sessions.values()].filter((s) => s.createdAt < cutoff).map((s) => s.id);
+    for (const id of gone) {
+      this.sessions.delete(id);
+      this.logs.delete(id);
+      this.snapshots.delete(id);
+      for (const [hash, p] of this.participants) if (p.sessionId === id) this.participants.delete(hash);
+    }
+    return gone;
   }
   async addParticipant(p: ParticipantRecord) {
     this.participants.set(p.tokenHash, clone(p));

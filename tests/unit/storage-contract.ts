@@ -121,6 +121,22 @@ export function storageContract(name: string, open: () => Promise<StorageHandle>
       expect(await storage.latestSnapshot("s2")).toBeNull();
     });
 
+    it("deletes sessions older than a cutoff with their events, snapshots and participants", async () => {
+      const old = new Date(Date.now() - 40 * 86_400_000);
+      await storage.createSession({ id: "old", code: "AAAAAA", createdAt: old });
+      await storage.createSession({ id: "new", code: "CCCCCC" });
+      await storage.append("old", 1, [ev("a")]);
+      await storage.saveSnapshot("old", { seq: 1, state: {} });
+      await storage.addParticipant({ id: "p", sessionId: "old", role: "teacher", tokenHash: "f".repeat(64) });
+      await storage.append("new", 1, [ev("b")]);
+      expect(await storage.deleteSessionsBefore(new Date(Date.now() - 30 * 86_400_000))).toEqual(["old"]);
+      expect(await storage.getSession("old")).toBeNull();
+      expect(await storage.read("old", 1)).toEqual([]);
+      expect(await storage.latestSnapshot("old")).toBeNull();
+      expect(await storage.findParticipantByToken("f".repeat(64))).toBeNull();
+      expect((await storage.read("new", 1)).map((e) => e.type)).toEqual(["b"]);
+    });
+
     it("finds a participant by token hash only", async () => {
       await storage.createSession({ id: "s1", code: "ABCDEF" });
       const hash = crypto.createHash("sha256").update(id()).digest("hex");
