@@ -5,7 +5,8 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { createPostgresDatabase, POSTGRES_URL, tempDataDir } from "./databases";
+import { describe } from "vitest";
+import { createPostgresDatabase, NO_POSTGRES_REASON, POSTGRES_URL, tempDataDir } from "./databases";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** One process (no tsx wrapper), so kill -9 reaches the server itself. */
@@ -13,8 +14,18 @@ const NODE_ARGS = ["--import", "tsx", "server/index.ts"];
 
 export type DbChoice = "pglite" | "postgres";
 
-/** The databases every integration suite runs on: PGlite always, PostgreSQL when configured. */
-export const DATABASES: DbChoice[] = POSTGRES_URL ? ["pglite", "postgres"] : ["pglite"];
+/**
+ * Runs a suite on PGlite, and on PostgreSQL when DATABASE_URL is set; otherwise the
+ * PostgreSQL copy reports as skipped, with the reason in its name.
+ * @example
+ * describeEachDatabase("a class", (db) => { ... });
+ */
+export function describeEachDatabase(title: string, body: (db: DbChoice) => void): void {
+  for (const db of ["pglite", "postgres"] as const) {
+    const skip = db === "postgres" && !POSTGRES_URL;
+    describe.skipIf(skip)(`${title} on ${db}${skip ? ` (${NO_POSTGRES_REASON})` : ""}`, () => body(db));
+  }
+}
 
 export interface ServerStorage {
   env: Record<string, string>;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forward } from "../../lib/engine";
 import { hostSession, joinSession, LiveClient } from "../helpers/classroom";
 import { pythonForward } from "../helpers/python-reference";
-import { DATABASES, freshStorage, startServer, type ServerProcess, type ServerStorage } from "../helpers/server-process";
+import { describeEachDatabase, freshStorage, startServer, type ServerProcess, type ServerStorage } from "../helpers/server-process";
 import { connect } from "../helpers/socket-client";
 
 /** The default session's seating order, by hand: hidden neurons 1-3, then outputs 1-2. */
@@ -24,7 +24,7 @@ function entryOf(k: number, width: number) {
   return { weights: Array.from({ length: width }, (_, i) => (i % 2 === 0 ? k / 10 : -k / 20)), bias: k / 100 };
 }
 
-describe.each(DATABASES)("a class on %s", (db) => {
+describeEachDatabase("a class", (db) => {
   let storage: ServerStorage;
   let server: ServerProcess;
   let host: { sessionId: string; code: string; teacherToken: string };

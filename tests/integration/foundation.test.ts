@@ -7,7 +7,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROTOCOL_VERSION } from "../../lib/protocol";
 import {
-  DATABASES,
+  describeEachDatabase,
   freshStorage,
   runServerToExit,
   startServer,
@@ -17,7 +17,7 @@ import {
 import { NO_POSTGRES_REASON, POSTGRES_URL } from "../helpers/databases";
 import { connect, nextEvent, send } from "../helpers/socket-client";
 
-describe.each(DATABASES)("server on %s", (db) => {
+describeEachDatabase("server", (db) => {
   let storage: ServerStorage;
   let server: ServerProcess;
 

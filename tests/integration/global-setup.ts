@@ -6,7 +6,9 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { ROOT } from "../helpers/server-process";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 export default function setup() {
   if (fs.existsSync(path.join(ROOT, ".next-test", "BUILD_ID"))) return;
