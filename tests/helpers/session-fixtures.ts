@@ -96,17 +96,7 @@ export function idsOn(state: SessionState, seat: Seat): string[] {
     .sort();
 }
 
-/** Seeded pseudo-random numbers in [0, 1) (mulberry32), so every run sees the same sequence. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded } from "./seeded";
 
 /** A random source that plays back the given numbers, then fails if asked for more. */
 export function queued(values: readonly number[]): () => number {

@@ -13,6 +13,7 @@ import {
   type ForwardResult,
 } from "../../lib/engine";
 import { pythonForward, type ReferenceCase, type ReferenceNetwork } from "../helpers/python-reference";
+import { seeded } from "../helpers/seeded";
 
 /** Rounds to three decimals, as the lesson's `round(v, 3)` and `:.3f` show values. */
 const r3 = (v: number | undefined): number => Number((v ?? NaN).toFixed(3));
@@ -176,17 +177,6 @@ describe("forward refuses bad networks and inputs, naming the path", () => {
   });
 });
 
-/** mulberry32: a small seeded generator, so a failing case can be reproduced. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES: Activation[] = ["relu", "sigmoid", "tanh", "linear", "step", "softmax"];
 const SINGLE = NAMES.filter((n) => n !== "softmax");
@@ -223,7 +213,7 @@ const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.
 
 describe("agreement with the lesson's Python formula", () => {
   it("matches python3 on 200 random well-formed networks", () => {
-    const rand = prng(20240611);
+    const rand = seeded(20240611);
     const cases = Array.from({ length: 200 }, () => randomCase(rand));
     const expected = pythonForward(cases);
     expect(expected).toHaveLength(200);

@@ -5,7 +5,7 @@
  * layer (softmax or not) and the names shown on screen. Building it replaces the class network
  * and seats everyone again in the default order.
  */
-import { useId, useState } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { ACTIVATIONS, NEURON_ACTIVATIONS, type Activation } from "../../../lib/engine";
 import type { SessionState } from "../../../lib/session/state";
 import { activationName } from "../../../lib/session/format";
@@ -13,15 +13,26 @@ import { useCommands } from "./commands";
 import { buildSetup, LIMITS, planFrom, planProblems, type LayerPlan, type TopologyPlan } from "./topology";
 import { FIELD, PRIMARY, SECONDARY } from "./ui";
 
-function Count({ label, value, max, onChange }: { label: string; value: number; max: number; onChange: (n: number) => void }) {
+/** A label above its control; the control gets the id that ties the two together. */
+function Labelled({ label, children }: { label: string; children: (id: string) => ReactNode }) {
   const id = useId();
   return (
     <span className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-bold text-slate-800">
         {label}
       </label>
-      <input id={id} type="number" min={1} max={max} step={1} value={value} onChange={(e) => onChange(Math.round(Number(e.target.value)))} className={`${FIELD} w-24`} />
+      {children(id)}
     </span>
+  );
+}
+
+function Count({ label, value, max, onChange }: { label: string; value: number; max: number; onChange: (n: number) => void }) {
+  return (
+    <Labelled label={label}>
+      {(id) => (
+        <input id={id} type="number" min={1} max={max} step={1} value={value} onChange={(e) => onChange(Math.round(Number(e.target.value)))} className={`${FIELD} w-24`} />
+      )}
+    </Labelled>
   );
 }
 
@@ -32,32 +43,26 @@ function ActivationSelect({ label, value, options, onChange, disabledOption }: {
   onChange: (a: Activation) => void;
   disabledOption?: Activation;
 }) {
-  const id = useId();
   return (
-    <span className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-bold text-slate-800">
-        {label}
-      </label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value as Activation)} className={FIELD}>
-        {options.map((a) => (
-          <option key={a} value={a} disabled={a === disabledOption}>
-            {activationName(a)}
-          </option>
-        ))}
-      </select>
-    </span>
+    <Labelled label={label}>
+      {(id) => (
+        <select id={id} value={value} onChange={(e) => onChange(e.target.value as Activation)} className={FIELD}>
+          {options.map((a) => (
+            <option key={a} value={a} disabled={a === disabledOption}>
+              {activationName(a)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Labelled>
   );
 }
 
 function TextLine({ label, value, onChange, placeholder }: { label: string; value: string; onChange: (v: string) => void; placeholder: string }) {
-  const id = useId();
   return (
-    <span className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-bold text-slate-800">
-        {label}
-      </label>
-      <input id={id} value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} className={FIELD} />
-    </span>
+    <Labelled label={label}>
+      {(id) => <input id={id} value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} className={FIELD} />}
+    </Labelled>
   );
 }
 
