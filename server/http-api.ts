@@ -6,24 +6,12 @@
 import type http from "node:http";
 import QRCode from "qrcode";
 import { z } from "zod";
-import { formatIssues, type ErrorCode } from "../lib/protocol";
+import { formatIssues, ProtocolError, type ErrorCode } from "../lib/protocol";
 import { isJoinCode, normalizeJoinCode } from "../lib/session/join-code";
 import type { GuessGuard } from "./guard";
 import type { Logger } from "./logger";
 import { publicBase } from "./public-url";
-import { Refused, type RoomManager } from "./rooms/room-manager";
-
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  BAD_REQUEST: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  NAME_TAKEN: 409,
-  SESSION_ENDED: 410,
-  NAME_REFUSED: 422,
-  ROOM_LOCKED: 423,
-  RATE_LIMITED: 429,
-};
+import type { RoomManager } from "./rooms/room-manager";
 
 const MAX_BODY = 4096;
 const joinBody = z.object({ nickname: z.string().max(200) }).strict();
@@ -42,7 +30,7 @@ function json(res: http.ServerResponse, status: number, body: unknown): void {
 }
 
 function fail(res: http.ServerResponse, code: ErrorCode, message: string): void {
-  json(res, STATUS[code] ?? 500, { error: { code, message } });
+  json(res, new ProtocolError(code, message).status, { error: { code, message } });
 }
 
 async function readJson(req: http.IncomingMessage): Promise<unknown> {
@@ -50,27 +38,27 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Refused("BAD_REQUEST", "The request is too large.");
+    if (size > MAX_BODY) throw new ProtocolError("BAD_REQUEST", "The request is too large.");
     chunks.push(chunk as Buffer);
   }
   try {
     return JSON.parse(Buffer.concat(chunks).toString("utf8") || "null");
   } catch {
-    throw new Refused("BAD_REQUEST", "The request is not valid JSON.");
+    throw new ProtocolError("BAD_REQUEST", "The request is not valid JSON.");
   }
 }
 
 const address = (req: http.IncomingMessage) => req.socket.remoteAddress ?? "unknown";
 
 async function liveRoomFor(ctx: ApiContext, req: http.IncomingMessage, rawCode: string) {
-  if (!ctx.guard.allow(address(req))) throw new Refused("RATE_LIMITED", "Too many tries: wait a minute, then try again.");
+  if (!ctx.guard.allow(address(req))) throw new ProtocolError("RATE_LIMITED", "Too many tries: wait a minute, then try again.");
   const code = normalizeJoinCode(decodeURIComponent(rawCode));
   try {
-    if (!isJoinCode(code)) throw new Refused("NOT_FOUND", `No class is running with the code ${code}. Check the code on the projector.`);
+    if (!isJoinCode(code)) throw new ProtocolError("NOT_FOUND", `No class is running with the code ${code}. Check the code on the projector.`);
     return await ctx.rooms.findLive(code);
   } catch (err) {
-    if (err instanceof Refused && err.code === "NOT_FOUND" && !ctx.guard.chargeWrong(address(req))) {
-      throw new Refused("RATE_LIMITED", "Too many wrong codes: wait a minute, then try again.");
+    if (err instanceof ProtocolError && err.code === "NOT_FOUND" && !ctx.guard.chargeWrong(address(req))) {
+      throw new ProtocolError("RATE_LIMITED", "Too many wrong codes: wait a minute, then try again.");
     }
     throw err;
   }
@@ -92,7 +80,7 @@ export async function handleApi(req: http.IncomingMessage, res: http.ServerRespo
     }
     if ((match = /^\/api\/sessions\/([\w-]{1,64})\/join-info$/.exec(path)) && req.method === "GET") {
       const room = await ctx.rooms.get(match[1]!);
-      if (!room) throw new Refused("NOT_FOUND", "There is no such session.");
+      if (!room) throw new ProtocolError("NOT_FOUND", "There is no such session.");
       const code = room.working.code;
       const { base, loopbackOnly } = publicBase({ publicUrl: ctx.publicUrl, hostHeader: req.headers.host, port: ctx.port });
       const joinUrl = base ? `${base}/join/${code}` : null;
@@ -116,14 +104,14 @@ export async function handleApi(req: http.IncomingMessage, res: http.ServerRespo
       }
       if (req.method === "POST") {
         const parsed = joinBody.safeParse(await readJson(req));
-        if (!parsed.success) throw new Refused("BAD_REQUEST", formatIssues(parsed.error.issues));
+        if (!parsed.success) throw new ProtocolError("BAD_REQUEST", formatIssues(parsed.error.issues));
         const room = await liveRoomFor(ctx, req, match[1]!);
         json(res, 201, await ctx.rooms.join(room.working.code, parsed.data.nickname));
         return true;
       }
     }
   } catch (err) {
-    if (err instanceof Refused) fail(res, err.code, err.message);
+    if (err instanceof ProtocolError) fail(res, err.code, err.message);
     else {
       ctx.log.error({ err, path }, "api request failed");
       fail(res, "INTERNAL", "The server could not do that; nothing was changed. Try again.");

@@ -12,7 +12,7 @@ import {
   type CommandName,
   type CommandPayload,
   type CommandResult,
-  type ProtocolError,
+  type ErrorBody,
   type Viewer,
 } from "../../lib/protocol";
 import type { LoggedEvent } from "../../lib/session/events";
@@ -30,7 +30,7 @@ export type ConnectionStatus =
 
 export interface LiveSession {
   status: ConnectionStatus;
-  refusal: ProtocolError | null;
+  refusal: ErrorBody | null;
   state: SessionState | null;
   seq: number;
   you: Viewer | null;
@@ -40,7 +40,7 @@ export interface LiveSession {
   send<K extends CommandName>(name: K, payload: CommandPayload<K>): Promise<Ack<CommandResult<K>>>;
 }
 
-const NOT_CONNECTED: ProtocolError = { code: "INTERNAL", message: "Not connected: your change will need to be made again once the connection is back." };
+const NOT_CONNECTED: ErrorBody = { code: "INTERNAL", message: "Not connected: your change will need to be made again once the connection is back." };
 
 /**
  * @example
@@ -52,7 +52,7 @@ export function useSession(auth: SessionAuth | null): LiveSession {
   const [you, setYou] = useState<Viewer | null>(null);
   const [online, setOnline] = useState<ReadonlySet<string>>(new Set());
   const [status, setStatus] = useState<ConnectionStatus>("connecting");
-  const [refusal, setRefusal] = useState<ProtocolError | null>(null);
+  const [refusal, setRefusal] = useState<ErrorBody | null>(null);
   const [rttMs, setRtt] = useState<number | null>(null);
   const socketRef = useRef<Socket | null>(null);
   const copyRef = useRef<SessionCopy | null>(null);
@@ -89,7 +89,7 @@ export function useSession(auth: SessionAuth | null): LiveSession {
       if (reason === "io server disconnect") setStatus((s) => (s === "refused" ? s : "refused"));
       else setStatus("reconnecting");
     });
-    socket.on("connect_error", (err: Error & { data?: ProtocolError }) => {
+    socket.on("connect_error", (err: Error & { data?: ErrorBody }) => {
       const data = err.data;
       if (data && ["UNAUTHENTICATED", "FORBIDDEN", "SESSION_ENDED", "PROTOCOL_MISMATCH", "NOT_FOUND", "BAD_REQUEST"].includes(data.code)) {
         setRefusal({ code: data.code, message: data.message });

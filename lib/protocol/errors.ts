@@ -1,8 +1,9 @@
 import { z } from "zod";
 
 /**
- * Machine-readable reasons for refusing a command or a connection. Every refusal carries
- * one of these and a human message; clients branch on the code, people read the message.
+ * Machine-readable reasons for refusing a command, a request or a connection. Every
+ * refusal carries one of these and a human message; clients branch on the code, people
+ * read the message.
  */
 export const errorCodeSchema = z.enum([
   "PROTOCOL_MISMATCH", // the client speaks another protocol version: reload the page
@@ -20,24 +21,68 @@ export const errorCodeSchema = z.enum([
   "OUT_OF_RANGE", // a value outside the allowed range
   "RATE_LIMITED", // too many messages or guesses, slow down
   "INVALID", // well-formed but not allowed in the current state
+  "UNAVAILABLE", // the server cannot take this now (database down): try again shortly
   "INTERNAL", // the server failed; nothing was changed
 ]);
 
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
-export const protocolErrorSchema = z.object({ code: errorCodeSchema, message: z.string() });
+/** The HTTP status that goes with each code, for the HTTP layer. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  PROTOCOL_MISMATCH: 426,
+  BAD_REQUEST: 400,
+  UNKNOWN_EVENT: 404,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  SESSION_ENDED: 410,
+  ROOM_LOCKED: 423,
+  NAME_TAKEN: 409,
+  NAME_REFUSED: 422,
+  LOCKED: 423,
+  PAUSED: 423,
+  OUT_OF_RANGE: 422,
+  RATE_LIMITED: 429,
+  INVALID: 409,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
 
-/** A refusal: `{ code, message }`. */
-export type ProtocolError = z.infer<typeof protocolErrorSchema>;
+export const errorBodySchema = z.object({ code: errorCodeSchema, message: z.string() });
+
+/** A refusal as it travels: `{ code, message }` (socket acks, HTTP bodies, connect errors). */
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/**
+ * The one refusal type of the product: the rules, the socket layer and the HTTP layer all
+ * throw or return it, and it becomes an ack, an HTTP response or a connect error unchanged.
+ * @example
+ * throw new ProtocolError("ROOM_LOCKED", "The teacher has locked this class.");
+ */
+export class ProtocolError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ProtocolError";
+    this.status = HTTP_STATUS[code];
+  }
+
+  toBody(): ErrorBody {
+    return { code: this.code, message: this.message };
+  }
+}
 
 /** What every acknowledgement looks like: `{ ok: true, ...data }` or `{ ok: false, error }`. */
-export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ProtocolError };
+export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
 
 /**
  * Builds a refusal acknowledgement.
  * @example
  * ack(refuse("ROOM_LOCKED", "The teacher has locked this class."));
  */
-export function refuse(code: ErrorCode, message: string): { ok: false; error: ProtocolError } {
+export function refuse(code: ErrorCode, message: string): { ok: false; error: ErrorBody } {
   return { ok: false, error: { code, message } };
 }

@@ -55,6 +55,14 @@ export const networkCommands = {
   },
   /** Teacher: how a team's entries combine. */
   "network:team-mode": { payload: z.object({ mode: z.enum(["latest", "average"]) }).strict(), result: ok },
+  /** Teacher: the threshold above which the output reads "spam" (strictly greater). */
+  "network:threshold": { payload: z.object({ threshold: finite.min(0).max(1) }).strict(), result: ok },
+  /** Teacher: play the forward pass on every screen, one column at a time. */
+  "animation:play": { payload: empty, result: ok },
+  /** Teacher: light the next column (from the inputs when nothing is lit), without playing. */
+  "animation:step": { payload: empty, result: ok },
+  /** Teacher: stop the animation; everything is lit again. */
+  "animation:stop": { payload: empty, result: ok },
   /** Teacher: the sliders' range. */
   "network:range": {
     payload: z

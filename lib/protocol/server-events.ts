@@ -1,4 +1,4 @@
-import type { ProtocolError } from "./errors";
+import type { ErrorBody } from "./errors";
 
 /** Who a socket is, as the server sees it. */
 export type Viewer =
@@ -18,5 +18,5 @@ export type ServerToClientEvents = {
   "session:snapshot": (snapshot: { seq: number; state: unknown; you: Viewer; online: string[] }) => void;
   "session:update": (update: { events: unknown[]; online?: string[] }) => void;
   "session:removed": (notice: { message: string }) => void;
-  "system:error": (error: ProtocolError & { event?: string }) => void;
+  "system:error": (error: ErrorBody & { event?: string }) => void;
 };

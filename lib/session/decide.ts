@@ -15,6 +15,12 @@ export type Actor = { role: "teacher"; id: string } | { role: "student"; id: str
 export type Refusal = { code: ErrorCode; message: string };
 export type Decision = { events: SessionEvent[] } | { refusal: Refusal };
 
+/** What the room hands the rules: the time now, and a source of random numbers in [0, 1). */
+export interface DecideContext {
+  now: number;
+  random: () => number;
+}
+
 /** Commands as the protocol validated them (see lib/protocol). */
 export type SessionCommand =
   | { name: "neuron:set"; payload: { weights?: number[]; bias?: number } }
@@ -27,6 +33,10 @@ export type SessionCommand =
   | { name: "network:lock"; payload: { layer: number | null; locked: boolean } }
   | { name: "network:team-mode"; payload: { mode: "latest" | "average" } }
   | { name: "network:range"; payload: { min: number; max: number } }
+  | { name: "network:threshold"; payload: { threshold: number } }
+  | { name: "animation:play"; payload: Record<string, never> }
+  | { name: "animation:step"; payload: Record<string, never> }
+  | { name: "animation:stop"; payload: Record<string, never> }
   | { name: "room:lock"; payload: { locked: boolean } }
   | { name: "room:pause"; payload: { paused: boolean } }
   | { name: "room:hide-names"; payload: { hidden: boolean } }
@@ -109,7 +119,7 @@ function student(state: SessionState, id: string) {
   return state.students[id];
 }
 
-function decideTeacher(state: SessionState, command: SessionCommand, random: () => number): Decision {
+function decideTeacher(state: SessionState, command: SessionCommand, ctx: DecideContext): Decision {
   switch (command.name) {
     case "neuron:set":
       return refuse("FORBIDDEN", "The teacher sets neurons with network:set-neuron.");
@@ -144,7 +154,7 @@ function decideTeacher(state: SessionState, command: SessionCommand, random: () 
     case "network:reset":
       return emit({ type: "weights.replaced", payload: { network: state.initialNetwork, reason: "reset" } });
     case "network:randomize":
-      return emit({ type: "weights.replaced", payload: { network: randomNetwork(state.network, random), reason: "randomize" } });
+      return emit({ type: "weights.replaced", payload: { network: randomNetwork(state.network, ctx.random), reason: "randomize" } });
     case "network:lock": {
       const { layer, locked } = command.payload;
       if (layer !== null && layer >= state.network.layers.length) return refuse("NOT_FOUND", `There is no layer ${layer + 1}.`);
@@ -154,6 +164,18 @@ function decideTeacher(state: SessionState, command: SessionCommand, random: () 
       return emit({ type: "team-mode.set", payload: { mode: command.payload.mode } });
     case "network:range":
       return emit({ type: "range.set", payload: command.payload });
+    case "network:threshold":
+      return emit({ type: "threshold.set", payload: { threshold: command.payload.threshold } });
+    case "animation:play":
+      return emit({ type: "animation.set", payload: { column: 0, playing: true, at: ctx.now } });
+    case "animation:step": {
+      const last = state.network.layers.length;
+      const current = state.animation.column;
+      const column = current === null || current >= last ? 0 : current + 1;
+      return emit({ type: "animation.set", payload: { column, playing: false, at: ctx.now } });
+    }
+    case "animation:stop":
+      return emit({ type: "animation.set", payload: { column: null, playing: false, at: ctx.now } });
     case "room:lock":
       return emit({ type: "room.locked", payload: { locked: command.payload.locked } });
     case "room:pause":
@@ -193,11 +215,11 @@ function decideTeacher(state: SessionState, command: SessionCommand, random: () 
 /**
  * The events a command produces, or why it is refused.
  * @example
- * decide(state, { role: "student", id: "p1" }, { name: "neuron:set", payload: { bias: 0.5 } }, Math.random);
+ * decide(state, { role: "student", id: "p1" }, { name: "neuron:set", payload: { bias: 0.5 } }, { now: Date.now(), random: Math.random });
  */
-export function decide(state: SessionState, actor: Actor, command: SessionCommand, random: () => number): Decision {
+export function decide(state: SessionState, actor: Actor, command: SessionCommand, ctx: DecideContext): Decision {
   if (state.status === "ended") return refuse("SESSION_ENDED", "This class has ended.");
-  return actor.role === "teacher" ? decideTeacher(state, command, random) : decideStudent(state, actor, command);
+  return actor.role === "teacher" ? decideTeacher(state, command, ctx) : decideStudent(state, actor, command);
 }
 
 /**

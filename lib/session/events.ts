@@ -6,7 +6,7 @@
  * reproduces exactly what the class saw.
  */
 import type { Network } from "../engine";
-import type { NeuronValues, Seat, SliderRange, TeamMode } from "./state";
+import type { NeuronValues, PassAnimation, Seat, SliderRange, TeamMode } from "./state";
 
 export interface NetworkSetup {
   network: Network;
@@ -38,7 +38,10 @@ export type SessionEvent =
   | { type: "range.set"; payload: SliderRange }
   | { type: "room.locked"; payload: { locked: boolean } }
   | { type: "phones.paused"; payload: { paused: boolean } }
-  | { type: "names.hidden"; payload: { hidden: boolean } };
+  | { type: "names.hidden"; payload: { hidden: boolean } }
+  | { type: "threshold.set"; payload: { threshold: number } }
+  /** The forward-pass animation moved: played, stepped, advanced by its timer, or stopped. */
+  | { type: "animation.set"; payload: PassAnimation };
 
 export type SessionEventType = SessionEvent["type"];
 

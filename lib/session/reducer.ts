@@ -8,7 +8,7 @@
 import type { Network } from "../engine";
 import type { LoggedEvent, SessionEvent } from "./events";
 import { neuronValues, nextSeat, sameSeat, seatExists, studentsOn } from "./seating";
-import { DEFAULT_RANGE, type NeuronValues, type Seat, type SessionState, type Student } from "./state";
+import { DEFAULT_RANGE, DEFAULT_THRESHOLD, type NeuronValues, type Seat, type SessionState, type Student } from "./state";
 import { averageEntries } from "./teams";
 
 const copyNetwork = (n: Network): Network => structuredClone(n);
@@ -72,6 +72,8 @@ export function createState(event: Extract<SessionEvent, { type: "session.create
     roomLocked: false,
     paused: false,
     hideNames: false,
+    threshold: DEFAULT_THRESHOLD,
+    animation: { column: null, playing: false, at: null },
   };
 }
 
@@ -183,6 +185,12 @@ export function applyEvent(state: SessionState, event: SessionEvent): SessionSta
       break;
     case "names.hidden":
       state.hideNames = event.payload.hidden;
+      break;
+    case "threshold.set":
+      state.threshold = event.payload.threshold;
+      break;
+    case "animation.set":
+      state.animation = { ...event.payload };
       break;
   }
   return state;

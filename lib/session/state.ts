@@ -56,6 +56,24 @@ export interface SessionState {
   roomLocked: boolean;
   paused: boolean;
   hideNames: boolean;
+  /** The spam detector's cut-off: the output above it (strictly) reads "spam". */
+  threshold: number;
+  /** The forward pass as the teacher plays it, on every screen at once. */
+  animation: PassAnimation;
 }
+
+/**
+ * Which column of the diagram the signal has reached: 0 the inputs, 1…L the layers; null
+ * when nothing is being shown (everything lit). `at` is when that column lit (server clock).
+ */
+export interface PassAnimation {
+  column: number | null;
+  playing: boolean;
+  at: number | null;
+}
+
+/** How long each column stays lit while the pass plays. */
+export const PASS_STEP_MS = 900;
+export const DEFAULT_THRESHOLD = 0.5;
 
 export const DEFAULT_RANGE: SliderRange = { min: -5, max: 5 };

@@ -11,23 +11,13 @@ import {
   type Ack,
   type CommandName,
   type CommandResult,
-  type ErrorCode,
+  ProtocolError,
   type Viewer,
 } from "../../lib/protocol";
 import type { Room } from "../rooms/room";
 import type { z } from "zod";
 import type { Logger } from "../logger";
 import type { TokenBucket } from "../rate-limit";
-
-/** A refusal a handler throws on purpose; its code and message go to the client. */
-export class CommandError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /** Who sent the command and in which session; set at the handshake from the token. */
 export interface SocketSession {
@@ -82,7 +72,7 @@ export function bindCommand<K extends CommandName>(
       const result = await handler(parsed.data as Payload<K>, ctx);
       reply({ ok: true, ...(result as object) } as Ack<CommandResult<K>>);
     } catch (err) {
-      if (err instanceof CommandError) {
+      if (err instanceof ProtocolError) {
         reply(refuse(err.code, err.message));
       } else {
         log.error({ err, event: name }, "command failed");

@@ -15,6 +15,10 @@ const NETWORK_COMMANDS = [
   "network:lock",
   "network:team-mode",
   "network:range",
+  "network:threshold",
+  "animation:play",
+  "animation:step",
+  "animation:stop",
 ] as const satisfies readonly CommandName[];
 
 export function registerNetworkHandlers(ctx: CommandContext & { bucket: TokenBucket }): void {

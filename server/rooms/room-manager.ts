@@ -6,7 +6,7 @@
 import crypto from "node:crypto";
 import { CodeTakenError, type Storage } from "../../db/storage";
 import { DEFAULT_PRESET_ID, getPreset } from "../../lib/lesson/presets";
-import type { ErrorCode } from "../../lib/protocol";
+import { ProtocolError } from "../../lib/protocol";
 import { decideJoin } from "../../lib/session/decide";
 import type { SessionEvent } from "../../lib/session/events";
 import { generateJoinCode } from "../../lib/session/join-code";
@@ -22,16 +22,6 @@ export interface RoomManagerOptions {
   broadcastTo: (sessionId: string) => (event: "session:update", payload: unknown) => void;
   tickMs?: number;
   snapshotEvery?: number;
-}
-
-/** A refusal with a protocol code, for the HTTP and socket layers to pass on. */
-export class Refused extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 const randomInt = (n: number) => crypto.randomInt(n);
@@ -103,8 +93,8 @@ export class RoomManager {
   async findLive(code: string): Promise<Room> {
     const session = await this.options.storage.findLiveSessionByCode(code);
     const room = session ? await this.get(session.id) : null;
-    if (!room) throw new Refused("NOT_FOUND", `No class is running with the code ${code}. Check the code on the projector.`);
-    if (room.working.status === "ended") throw new Refused("SESSION_ENDED", "This class has ended.");
+    if (!room) throw new ProtocolError("NOT_FOUND", `No class is running with the code ${code}. Check the code on the projector.`);
+    if (room.working.status === "ended") throw new ProtocolError("SESSION_ENDED", "This class has ended.");
     return room;
   }
 
@@ -121,7 +111,7 @@ export class RoomManager {
     const room = await this.findLive(code);
     const studentId = crypto.randomUUID();
     const decision = decideJoin(room.working, studentId, nickname);
-    if ("refusal" in decision) throw new Refused(decision.refusal.code, decision.refusal.message);
+    if ("refusal" in decision) throw new ProtocolError(decision.refusal.code, decision.refusal.message);
     const token = newToken();
     const committed = room.submit(decision.events, studentId);
     await Promise.all([

@@ -52,6 +52,9 @@ export function joinMany(state: SessionState, count: number): string[] {
   return ids;
 }
 
+/** The fixed time the rules are told in unit tests. */
+export const FIXED_NOW = 1_700_000_000_000;
+
 /** A random source that must never be called. */
 export const noRandom = (): number => {
   throw new Error("random was not expected to be called");
@@ -59,7 +62,7 @@ export const noRandom = (): number => {
 
 /** Runs a command through `decide`, applies its events and returns them; throws on a refusal. */
 export function run(state: SessionState, actor: Actor, command: SessionCommand, random: () => number = noRandom): SessionEvent[] {
-  const d = decide(state, actor, command, random);
+  const d = decide(state, actor, command, { now: FIXED_NOW, random });
   if ("refusal" in d) throw new Error(`${command.name} refused: ${d.refusal.code} ${d.refusal.message}`);
   for (const e of d.events) applyEvent(state, e);
   return d.events;
@@ -67,7 +70,7 @@ export function run(state: SessionState, actor: Actor, command: SessionCommand, 
 
 /** The refusal a command gets; throws when it is accepted instead. */
 export function refusalOf(state: SessionState, actor: Actor, command: SessionCommand, random: () => number = noRandom): Refusal {
-  const d = decide(state, actor, command, random);
+  const d = decide(state, actor, command, { now: FIXED_NOW, random });
   if (!("refusal" in d)) throw new Error(`${command.name} was accepted: ${JSON.stringify(d.events)}`);
   return d.refusal;
 }

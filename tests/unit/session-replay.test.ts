@@ -107,12 +107,12 @@ function simulate(seed: number, steps = 500) {
       const width = me.seat ? widthAt(me.seat) : 2;
       const kind = int(3);
       const payload = kind === 0 ? { weights: values(width), bias: value() } : kind === 1 ? { bias: value() } : { weights: values(width) };
-      apply(decide(live, student(me.id), { name: "neuron:set", payload }, rnd));
+      apply(decide(live, student(me.id), { name: "neuron:set", payload }, { now: 1, random: rnd }));
     } else {
-      apply(decide(live, TEACHER, pick(teacherCommands)(), rnd));
+      apply(decide(live, TEACHER, pick(teacherCommands)(), { now: 1, random: rnd }));
     }
   }
-  apply(decide(live, TEACHER, { name: "room:end", payload: {} }, rnd));
+  apply(decide(live, TEACHER, { name: "room:end", payload: {} }, { now: 1, random: rnd }));
   return { live, events, asEmitted, half: half!, accepted };
 }
 

@@ -201,8 +201,8 @@ describe("pausing, removal and the end of the session", () => {
     const state = newSession();
     joinMany(state, 2);
     const before = structuredClone(state);
-    decide(state, student("p1"), { name: "neuron:set", payload: { weights: [1, 1], bias: 1 } }, noRandom);
-    decide(state, TEACHER, { name: "network:load-preset", payload: { presetId: "spam" } }, noRandom);
+    decide(state, student("p1"), { name: "neuron:set", payload: { weights: [1, 1], bias: 1 } }, { now: 1, random: noRandom });
+    decide(state, TEACHER, { name: "network:load-preset", payload: { presetId: "spam" } }, { now: 1, random: noRandom });
     expect(state).toEqual(before);
   });
 });

@@ -4,7 +4,7 @@
  * again instead.)
  */
 import Link from "next/link";
-import type { ProtocolError } from "../../../lib/protocol";
+import type { ErrorBody } from "../../../lib/protocol";
 import { actionClass, MessageCard, secondaryActionClass } from "./student-shell";
 
 function ReloadButton({ label = "Reload the page" }: { label?: string }) {
@@ -26,7 +26,7 @@ export function ClassEnded() {
   );
 }
 
-export function RefusalScreen({ refusal }: { refusal: ProtocolError }) {
+export function RefusalScreen({ refusal }: { refusal: ErrorBody }) {
   switch (refusal.code) {
     case "SESSION_ENDED":
       return <ClassEnded />;
