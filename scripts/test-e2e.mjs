@@ -1,7 +1,8 @@
 /**
  * Runs the Playwright suite against a server on a free port with a throwaway data
  * directory, so it never meets an app that is already running in this clone.
- * Usage: node scripts/test-e2e.mjs [--json FILE] [playwright args…]
+ * Usage: node scripts/test-e2e.mjs [--no-build] [playwright args…]
+ * (--no-build reuses an existing .next-test build.)
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -51,5 +52,7 @@ export async function runE2E({ jsonReport, extraArgs = [], build = true } = {}) 
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exit(await runE2E({ extraArgs: process.argv.slice(2) }));
+  const args = process.argv.slice(2);
+  const build = !args.includes("--no-build");
+  process.exit(await runE2E({ extraArgs: args.filter((a) => a !== "--no-build"), build }));
 }
