@@ -8,6 +8,7 @@ import type { Db } from "./client";
 import { events, participants, sessions, snapshots } from "./schema";
 import {
   CodeTakenError,
+  SNAPSHOTS_KEPT,
   SeqConflictError,
   type NewEvent,
   type ParticipantRecord,
@@ -89,6 +90,19 @@ export class SqlStorage implements Storage {
     return row ? { id: row.id, sessionId: row.sessionId, role: row.role, tokenHash: row.tokenHash } : null;
   }
 
+  async transferParticipant(fromId: string, toId: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const [from] = await tx.select().from(participants).where(eq(participants.id, fromId));
+      if (!from) return;
+      await tx.delete(participants).where(eq(participants.id, fromId));
+      await tx.update(participants).set({ tokenHash: from.tokenHash }).where(eq(participants.id, toId));
+    });
+  }
+
+  async removeParticipant(id: string): Promise<void> {
+    await this.db.delete(participants).where(eq(participants.id, id));
+  }
+
   async append(sessionId: string, fromSeq: number, batch: NewEvent[]): Promise<StoredEvent[]> {
     if (batch.length === 0) return [];
     try {
@@ -147,6 +161,21 @@ export class SqlStorage implements Storage {
       .insert(snapshots)
       .values({ sessionId, seq: snapshot.seq, state: snapshot.state })
       .onConflictDoUpdate({ target: [snapshots.sessionId, snapshots.seq], set: { state: snapshot.state } });
+    const kept = await this.db
+      .select({ seq: snapshots.seq })
+      .from(snapshots)
+      .where(eq(snapshots.sessionId, sessionId))
+      .orderBy(desc(snapshots.seq))
+      .limit(SNAPSHOTS_KEPT);
+    const oldestKept = kept[kept.length - 1]?.seq;
+    if (kept.length === SNAPSHOTS_KEPT && oldestKept !== undefined) {
+      await this.db.delete(snapshots).where(and(eq(snapshots.sessionId, sessionId), lt(snapshots.seq, oldestKept)));
+    }
+  }
+
+  async snapshotSeqs(sessionId: string): Promise<number[]> {
+    const rows = await this.db.select({ seq: snapshots.seq }).from(snapshots).where(eq(snapshots.sessionId, sessionId)).orderBy(asc(snapshots.seq));
+    return rows.map((r) => r.seq);
   }
 
   async latestSnapshot(sessionId: string): Promise<Snapshot | null> {

@@ -36,6 +36,9 @@ export interface Snapshot {
   state: unknown;
 }
 
+/** Snapshots kept per session: the newest few are enough to load fast; the log is the truth. */
+export const SNAPSHOTS_KEPT = 3;
+
 /** Thrown when an append does not start right after the session's last event. */
 export class SeqConflictError extends Error {
   constructor(
@@ -68,6 +71,12 @@ export interface Storage {
 
   addParticipant(participant: ParticipantRecord): Promise<void>;
   findParticipantByToken(tokenHash: string): Promise<ParticipantRecord | null>;
+  /**
+   * Hands `toId`'s place to whoever holds `fromId`'s token: `toId` takes that token (its own
+   * old token stops working) and `fromId` is deleted. Does nothing when `fromId` is gone.
+   */
+  transferParticipant(fromId: string, toId: string): Promise<void>;
+  removeParticipant(id: string): Promise<void>;
 
   /**
    * Appends events with consecutive seqs starting at `fromSeq`, in one transaction.
@@ -80,6 +89,9 @@ export interface Storage {
   /** The last seq of the session's log, 0 when empty. */
   headSeq(sessionId: string): Promise<number>;
 
+  /** Saves a snapshot and keeps only the latest SNAPSHOTS_KEPT of the session. */
   saveSnapshot(sessionId: string, snapshot: Snapshot): Promise<void>;
+  /** The seqs of the session's stored snapshots, oldest first. */
+  snapshotSeqs(sessionId: string): Promise<number[]>;
   latestSnapshot(sessionId: string): Promise<Snapshot | null>;
 }

@@ -14,7 +14,7 @@ import { handleApi, type ApiContext } from "./http-api";
 import type { Logger } from "./logger";
 import { startRetention } from "./retention";
 import { RoomManager } from "./rooms/room-manager";
-import { attachSocketServer, sessionChannel, type SynapseServer } from "./socket";
+import { attachSocketServer, channelName, type SynapseServer } from "./socket";
 
 const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -90,7 +90,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     rooms = new RoomManager({
       storage,
       log,
-      broadcastTo: (sessionId) => (event, payload) => ioRef?.to(sessionChannel(sessionId)).emit(event, payload as never),
+      deliverTo: (sessionId) => (channel, message) => ioRef?.to(channelName(sessionId, channel)).emit(message.event, message.payload as never),
     });
     io = attachSocketServer(server, { rooms, storage, guard, log });
     ioRef = io;

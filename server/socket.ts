@@ -11,6 +11,7 @@ import {
   handshakeAuthSchema,
   isCommandName,
   PROTOCOL_VERSION,
+  ProtocolError,
   type ClientToServerEvents,
   type ServerToClientEvents,
   type Viewer,
@@ -18,12 +19,12 @@ import {
 import { isJoinCode, normalizeJoinCode } from "../lib/session/join-code";
 import type { GuessGuard } from "./guard";
 import type { SocketSession } from "./handlers/command";
-import { registerNetworkHandlers } from "./handlers/network";
-import { registerRoomHandlers } from "./handlers/room";
 import { registerSessionHandlers } from "./handlers/session";
 import { registerSystemHandlers } from "./handlers/system";
 import type { Logger } from "./logger";
 import { TokenBucket } from "./rate-limit";
+import type { Channel } from "./rooms/fanout";
+import { kindOf } from "./rooms/room";
 import type { RoomManager } from "./rooms/room-manager";
 import { hashToken } from "./tokens";
 
@@ -39,13 +40,20 @@ export interface SocketDeps {
   log: Logger;
 }
 
-/** The Socket.IO room name of a session. */
-export const sessionChannel = (sessionId: string) => `session:${sessionId}`;
+/**
+ * The Socket.IO room of a channel: every socket of one viewer kind in a session, or every
+ * socket of one participant (a phone with two tabs is still one person).
+ * @example
+ * channelName("s1", { kind: "viewer" }); // "s:s1:k:viewer"
+ */
+export function channelName(sessionId: string, channel: Channel): string {
+  return "kind" in channel ? `s:${sessionId}:k:${channel.kind}` : `s:${sessionId}:p:${channel.participant}`;
+}
 
-function refusal(code: string, message: string): Error {
-  const err = new Error(message) as Error & { data?: unknown };
-  err.data = { code, message, serverProtocolVersion: PROTOCOL_VERSION };
-  return err;
+function connectError(err: ProtocolError): Error {
+  const e = new Error(err.message) as Error & { data?: unknown };
+  e.data = { ...err.toBody(), serverProtocolVersion: PROTOCOL_VERSION };
+  return e;
 }
 
 async function resolveSession(
@@ -55,23 +63,23 @@ async function resolveSession(
 ): Promise<SocketSession | null> {
   if (auth.token) {
     const participant = await deps.storage.findParticipantByToken(hashToken(auth.token));
-    if (!participant) throw refusal("UNAUTHENTICATED", "This device's pass for the class is not valid any more. Join again with the code.");
+    if (!participant) throw new ProtocolError("UNAUTHENTICATED", "This device's pass for the class is not valid any more. Join again with the code.");
     const room = await deps.rooms.get(participant.sessionId);
-    if (!room) throw refusal("NOT_FOUND", "That class no longer exists.");
+    if (!room) throw new ProtocolError("NOT_FOUND", "That class no longer exists.");
     if (participant.role === "student" && room.working.students[participant.id]?.removed) {
-      throw refusal("FORBIDDEN", "The teacher has taken you out of this class.");
+      throw new ProtocolError("FORBIDDEN", "The teacher has taken you out of this class.");
     }
     const viewer: Viewer = { role: participant.role, participantId: participant.id };
     return { room, viewer };
   }
   if (auth.watch) {
-    if (!deps.guard.allow(address)) throw refusal("RATE_LIMITED", "Too many tries: wait a minute, then try again.");
+    if (!deps.guard.allow(address)) throw new ProtocolError("RATE_LIMITED", "Too many tries: wait a minute, then try again.");
     const code = normalizeJoinCode(auth.watch);
     const session = isJoinCode(code) ? await deps.storage.findLiveSessionByCode(code) : null;
     const room = session ? await deps.rooms.get(session.id) : null;
     if (!room) {
       deps.guard.chargeWrong(address);
-      throw refusal("NOT_FOUND", `No class is running with the code ${code}.`);
+      throw new ProtocolError("NOT_FOUND", `No class is running with the code ${code}.`);
     }
     return { room, viewer: { role: "viewer", participantId: null } };
   }
@@ -98,14 +106,16 @@ export function attachSocketServer(httpServer: http.Server, deps: SocketDeps): S
   io.use((socket, next) => {
     const parsed = handshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
     if (!parsed.success) {
-      next(refusal("BAD_REQUEST", `handshake: ${formatIssues(parsed.error.issues)}`));
+      next(connectError(new ProtocolError("BAD_REQUEST", `handshake: ${formatIssues(parsed.error.issues)}`)));
       return;
     }
     if (parsed.data.protocolVersion !== PROTOCOL_VERSION) {
       next(
-        refusal(
-          "PROTOCOL_MISMATCH",
-          `This page speaks protocol version ${parsed.data.protocolVersion}, the server speaks ${PROTOCOL_VERSION}. Reload the page.`,
+        connectError(
+          new ProtocolError(
+            "PROTOCOL_MISMATCH",
+            `This page speaks protocol version ${parsed.data.protocolVersion}, the server speaks ${PROTOCOL_VERSION}. Reload the page.`,
+          ),
         ),
       );
       return;
@@ -115,9 +125,10 @@ export function attachSocketServer(httpServer: http.Server, deps: SocketDeps): S
         socket.data.session = session;
         next();
       },
-      (err: Error & { data?: unknown }) => {
-        if (!err.data) log.error({ err }, "handshake failed");
-        next(err.data ? err : refusal("INTERNAL", "The server could not check this connection; it will try again."));
+      (err: unknown) => {
+        if (err instanceof ProtocolError) return next(connectError(err));
+        log.error({ err }, "handshake failed");
+        next(connectError(new ProtocolError("INTERNAL", "The server could not check this connection; it will try again.")));
       },
     );
   });
@@ -132,15 +143,15 @@ export function attachSocketServer(httpServer: http.Server, deps: SocketDeps): S
     });
     registerSystemHandlers(ctx);
     registerSessionHandlers(ctx);
-    registerNetworkHandlers(ctx);
-    registerRoomHandlers(ctx);
     if (!session) return;
 
-    void socket.join(sessionChannel(session.room.id));
-    session.room.connect({
+    const { room, viewer } = session;
+    void socket.join(channelName(room.id, { kind: kindOf(viewer) }));
+    if (viewer.participantId) void socket.join(channelName(room.id, { participant: viewer.participantId }));
+    room.connect({
       id: socket.id,
-      viewer: session.viewer,
-      send: (event, payload) => socket.emit(event, payload as never),
+      viewer,
+      send: (message) => socket.emit(message.event, message.payload as never),
       close: () => socket.disconnect(true),
     });
     socket.on("disconnect", () => session.room.disconnect(socket.id));

@@ -22,11 +22,11 @@ export function foldUpdate(copy: SessionCopy, events: readonly LoggedEvent[]): S
   const fresh = events.filter((e) => e.seq > copy.seq);
   if (fresh.length === 0) return copy;
   if (fresh[0]!.seq !== copy.seq + 1) return null;
-  const state = structuredClone(copy.state);
+  let state = copy.state;
   let seq = copy.seq;
   for (const e of fresh) {
     if (e.seq !== seq + 1) return null;
-    applyEvent(state, e);
+    state = applyEvent(state, e);
     seq = e.seq;
   }
   return { seq, state };

@@ -18,6 +18,8 @@ export const commands = {
 
 export type CommandName = keyof typeof commands;
 export type CommandPayload<K extends CommandName> = z.input<(typeof commands)[K]["payload"]>;
+/** A payload after validation (defaults filled in), as handlers and rules receive it. */
+export type ValidPayload<K extends CommandName> = z.output<(typeof commands)[K]["payload"]>;
 export type CommandResult<K extends CommandName> = z.output<(typeof commands)[K]["result"]>;
 
 /** Socket.IO's typed map of client-to-server events. Types are not validation. */

@@ -14,6 +14,8 @@ export const roomCommands = {
   "student:rename": { payload: z.object({ studentId, nickname: z.string().max(100) }).strict(), result: ok },
   "student:remove": { payload: z.object({ studentId }).strict(), result: ok },
   "student:readmit": { payload: z.object({ studentId }).strict(), result: ok },
+  /** Teacher: give a student's place to the new phone that asked for it (granted), or say no. */
+  "student:hand-back": { payload: z.object({ requestId: studentId, granted: z.boolean() }).strict(), result: ok },
 } as const;
 
 /** Any participant: the full state again (after a gap in the seqs it received). */

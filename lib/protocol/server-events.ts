@@ -1,3 +1,5 @@
+import type { LoggedEvent } from "../session/events";
+import type { SessionState } from "../session/state";
 import type { ErrorBody } from "./errors";
 
 /** Who a socket is, as the server sees it. */
@@ -6,17 +8,35 @@ export type Viewer =
   | { role: "student"; participantId: string }
   | { role: "viewer"; participantId: null };
 
+/** The session as this viewer may see it, at `seq`. `you` is sent on connect. */
+export interface SessionSnapshot {
+  seq: number;
+  state: SessionState;
+  you?: Viewer;
+  online: string[];
+}
+
+/** One tick's events (fold them with the shared reducer) and, when it changed, who is online. */
+export interface SessionUpdate {
+  events: LoggedEvent[];
+  online?: string[];
+}
+
 /**
  * Events the server sends without being asked.
- * - `session:snapshot`: the whole session state at `seq`, on connect and after a resync.
- * - `session:update`: once per broadcast tick at most: the events logged since the last
- *   update (fold them with the shared reducer) and, when it changed, who is online.
- * - `session:removed`: the teacher removed this student; the socket is then closed.
+ * - `session:snapshot`: the session as this viewer may see it, on connect, after a resync,
+ *   and when the viewer's copy cannot follow by folding (names shown again on the projector).
+ * - `session:update`: once per broadcast tick at most: this viewer's projection of the
+ *   events logged since the last update.
+ * - `session:removed`: this phone is out of the class (removed, or its place went to a new
+ *   phone, or its request was refused); the socket is then closed.
+ * - `session:reconnect`: connect again with the same token (a place was handed to it).
  * - `system:error`: a message the server could not take (unknown event, missing ack).
  */
 export type ServerToClientEvents = {
-  "session:snapshot": (snapshot: { seq: number; state: unknown; you: Viewer; online: string[] }) => void;
-  "session:update": (update: { events: unknown[]; online?: string[] }) => void;
+  "session:snapshot": (snapshot: SessionSnapshot) => void;
+  "session:update": (update: SessionUpdate) => void;
   "session:removed": (notice: { message: string }) => void;
+  "session:reconnect": (notice: { message: string }) => void;
   "system:error": (error: ErrorBody & { event?: string }) => void;
 };

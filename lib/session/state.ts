@@ -60,7 +60,23 @@ export interface SessionState {
   threshold: number;
   /** The forward pass as the teacher plays it, on every screen at once. */
   animation: PassAnimation;
+  /** Phones asking for a student's place back (a new phone, cleared storage), by request id. */
+  handbacks: Record<string, HandbackRequest>;
 }
+
+/** A new phone asks to become an existing student; only the teacher can say yes. */
+export interface HandbackRequest {
+  requestId: string;
+  studentId: string;
+  at: number;
+}
+
+/**
+ * The shape of SessionState that snapshots are written in. Bump it whenever the state's
+ * shape or a fold's meaning changes: snapshots of another version are then ignored and the
+ * state is rebuilt from the log, which stays readable forever.
+ */
+export const STATE_VERSION = 2;
 
 /**
  * Which column of the diagram the signal has reached: 0 the inputs, 1…L the layers; null

@@ -1,47 +1,28 @@
 /**
  * The path of every session command after validation: who may send it (from the token,
- * never the payload), the session's rules (lib/session/decide), the room's commit, and
- * an acknowledgement only once the events are in the database.
+ * never the payload), the session's rules (run by the room at its time), the room's
+ * commit, and an acknowledgement only once the events are in the database.
  */
-import crypto from "node:crypto";
-import type { SessionCommand } from "../../lib/session/decide";
-import { decide } from "../../lib/session/decide";
-import { CommitError } from "../rooms/room";
-import type { TokenBucket } from "../rate-limit";
 import { ProtocolError } from "../../lib/protocol";
+import { SESSION_COMMAND_NAMES, type SessionCommand } from "../../lib/session/decide";
+import type { TokenBucket } from "../rate-limit";
 import { bindCommand, type CommandContext } from "./command";
-
-/** A uniform number in [0, 1) from 53 random bits (crypto.randomInt only takes ranges below 2^48). */
-const random = () => {
-  const [hi, lo] = crypto.getRandomValues(new Uint32Array(2));
-  return ((hi! >>> 5) * 67108864 + (lo! >>> 6)) / 9007199254740992;
-};
 
 export async function runSessionCommand(ctx: CommandContext, command: SessionCommand): Promise<{ seq: number }> {
   const session = ctx.session;
   if (!session) throw new ProtocolError("UNAUTHENTICATED", "Join a class first: this connection has no token.");
   const { room, viewer } = session;
   if (viewer.role === "viewer") throw new ProtocolError("FORBIDDEN", "The projector view is read-only.");
-  const decision = decide(room.working, { role: viewer.role, id: viewer.participantId }, command, { now: Date.now(), random });
-  if ("refusal" in decision) throw new ProtocolError(decision.refusal.code, decision.refusal.message);
-  try {
-    return { seq: await room.submit(decision.events, viewer.participantId) };
-  } catch (err) {
-    if (err instanceof CommitError) throw new ProtocolError("INTERNAL", "Your change could not be saved; try again.");
-    throw err;
-  }
+  return { seq: await room.run({ role: viewer.role, id: viewer.participantId }, command) };
 }
 
 /**
- * Binds each named command to the session path above.
+ * Binds every session command (each domain's, from lib/session) to the path above.
  * @example
- * bindSessionCommands(ctx, ["room:lock", "room:pause"]);
+ * registerSessionCommands(ctx);
  */
-export function bindSessionCommands(
-  ctx: CommandContext & { bucket: TokenBucket },
-  names: readonly SessionCommand["name"][],
-): void {
-  for (const name of names) {
+export function registerSessionCommands(ctx: CommandContext & { bucket: TokenBucket }): void {
+  for (const name of SESSION_COMMAND_NAMES) {
     bindCommand(ctx, name, (payload) => runSessionCommand(ctx, { name, payload } as SessionCommand));
   }
 }

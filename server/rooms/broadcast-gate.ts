@@ -4,21 +4,19 @@
  * second one committed until a tick has passed since the last broadcast and sends it then,
  * with anything committed meanwhile. Each client so gets at most one update per tick.
  */
-import type { LoggedEvent } from "../../lib/session/events";
-
-export class BroadcastGate {
-  private events: LoggedEvent[] = [];
+export class BroadcastGate<T> {
+  private events: T[] = [];
   private presence = false;
   private last = -Infinity;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly send: (events: LoggedEvent[], presenceChanged: boolean) => void,
+    private readonly send: (events: T[], presenceChanged: boolean) => void,
     private readonly tickMs: number,
   ) {}
 
   /** Queues committed events (and a presence change) for the next broadcast. */
-  push(events: readonly LoggedEvent[], presenceChanged: boolean): void {
+  push(events: readonly T[], presenceChanged: boolean): void {
     this.events.push(...events);
     this.presence ||= presenceChanged;
     const wait = this.last + this.tickMs - performance.now();

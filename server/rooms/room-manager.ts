@@ -1,44 +1,85 @@
 /**
  * The live sessions of this process: creates them, loads them from the database on first
  * use (so a restarted server picks every live session back up the moment anyone asks for
- * it), and joins students.
+ * it), joins students, and drops a room from memory some minutes after its last client
+ * left (it loads again from the log on demand).
  */
 import crypto from "node:crypto";
 import { CodeTakenError, type Storage } from "../../db/storage";
 import { DEFAULT_PRESET_ID, getPreset } from "../../lib/lesson/presets";
 import { ProtocolError } from "../../lib/protocol";
-import { decideJoin } from "../../lib/session/decide";
+import { decideHandbackRequest, decideJoin } from "../../lib/session/decide";
 import type { SessionEvent } from "../../lib/session/events";
 import { generateJoinCode } from "../../lib/session/join-code";
 import { suggestNickname } from "../../lib/session/names";
 import { createState } from "../../lib/session/reducer";
+import type { SessionState } from "../../lib/session/state";
 import type { Logger } from "../logger";
 import { hashToken, newToken } from "../tokens";
-import { loadSessionState, Room } from "./room";
+import type { Deliver } from "./fanout";
+import { loadSessionState } from "./load-state";
+import { Room } from "./room";
 
 export interface RoomManagerOptions {
   storage: Storage;
   log: Logger;
-  broadcastTo: (sessionId: string) => (event: "session:update", payload: unknown) => void;
+  deliverTo: (sessionId: string) => Deliver;
   tickMs?: number;
   snapshotEvery?: number;
+  /** How long a room with no clients stays in memory. */
+  evictAfterMs?: number;
+  now?: () => number;
 }
 
 const randomInt = (n: number) => crypto.randomInt(n);
 
+/** A uniform number in [0, 1) from 53 random bits (crypto.randomInt only takes ranges below 2^48). */
+export function secureRandom(): number {
+  const [hi, lo] = crypto.getRandomValues(new Uint32Array(2));
+  return ((hi! >>> 5) * 67108864 + (lo! >>> 6)) / 9007199254740992;
+}
+
 export class RoomManager {
   private rooms = new Map<string, Promise<Room | null>>();
+  private evictions = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly options: RoomManagerOptions) {}
 
-  private newRoom(id: string, state: ReturnType<typeof createState>, seq: number): Room {
-    return new Room(id, state, seq, {
+  private newRoom(id: string, state: SessionState, seq: number): Room {
+    const room: Room = new Room(id, state, seq, {
       storage: this.options.storage,
       log: this.options.log,
-      broadcast: this.options.broadcastTo(id),
+      deliver: this.options.deliverTo(id),
       tickMs: this.options.tickMs ?? 25,
       snapshotEvery: this.options.snapshotEvery ?? 1000,
+      now: this.options.now,
+      random: secureRandom,
+      onIdle: () => this.scheduleEviction(id, room),
     });
+    return room;
+  }
+
+  private scheduleEviction(id: string, room: Room): void {
+    if (this.evictions.has(id)) return;
+    const handle = setTimeout(() => {
+      this.evictions.delete(id);
+      if (!room.idle) return;
+      room.dispose();
+      this.rooms.delete(id);
+    }, this.options.evictAfterMs ?? 10 * 60_000);
+    handle.unref();
+    this.evictions.set(id, handle);
+  }
+
+  private cancelEviction(id: string): void {
+    const handle = this.evictions.get(id);
+    if (handle) clearTimeout(handle);
+    this.evictions.delete(id);
+  }
+
+  /** Sessions whose room is in memory now. */
+  get loadedCount(): number {
+    return this.rooms.size;
   }
 
   /** Hosts a new session with the default network; returns the teacher's token. */
@@ -76,17 +117,30 @@ export class RoomManager {
     return { sessionId, code, teacherToken };
   }
 
-  /** The session's room, loaded from the database if this process has not seen it yet. */
+  /** The session's room, loaded from the database if this process does not hold it now. */
   get(sessionId: string): Promise<Room | null> {
+    this.cancelEviction(sessionId);
     let room = this.rooms.get(sessionId);
     if (!room) {
       room = loadSessionState(this.options.storage, sessionId).then((loaded) =>
         loaded ? this.newRoom(sessionId, loaded.state, loaded.seq) : null,
       );
-      room.catch(() => this.rooms.delete(sessionId));
+      room.catch((err) => {
+        this.options.log.error({ err, sessionId }, "could not load the session");
+        this.rooms.delete(sessionId);
+      });
       this.rooms.set(sessionId, room);
     }
-    return room;
+    return room.then((r) => {
+      // A room that could not re-read the database after a failed commit is rebuilt from it.
+      if (r?.broken && this.rooms.get(sessionId) === room) {
+        r.dispose();
+        r.closeClients();
+        this.rooms.delete(sessionId);
+        return this.get(sessionId);
+      }
+      return r;
+    });
   }
 
   /** The live session behind a join code. */
@@ -111,14 +165,30 @@ export class RoomManager {
     const room = await this.findLive(code);
     const studentId = crypto.randomUUID();
     const decision = decideJoin(room.working, studentId, nickname);
-    if ("refusal" in decision) throw new ProtocolError(decision.refusal.code, decision.refusal.message);
+    if ("refusal" in decision) throw decision.refusal;
+    return this.admit(room, studentId, decision.events);
+  }
+
+  /**
+   * A new phone asks for the place of the student with this nickname. It gets a pass of its
+   * own at once, which opens that place only once the teacher agrees.
+   */
+  async requestHandback(code: string, nickname: string): Promise<{ sessionId: string; studentId: string; token: string }> {
+    const room = await this.findLive(code);
+    const requestId = crypto.randomUUID();
+    const decision = decideHandbackRequest(room.working, requestId, nickname, room.now());
+    if ("refusal" in decision) throw decision.refusal;
+    return this.admit(room, requestId, decision.events);
+  }
+
+  private async admit(room: Room, participantId: string, events: SessionEvent[]) {
     const token = newToken();
-    const committed = room.submit(decision.events, studentId);
+    const committed = room.submit(events, participantId);
     await Promise.all([
-      this.options.storage.addParticipant({ id: studentId, sessionId: room.id, role: "student", tokenHash: hashToken(token) }),
+      this.options.storage.addParticipant({ id: participantId, sessionId: room.id, role: "student", tokenHash: hashToken(token) }),
       committed,
     ]);
-    return { sessionId: room.id, studentId, token };
+    return { sessionId: room.id, studentId: participantId, token };
   }
 
   /** Drops deleted sessions from memory and closes their clients. */
@@ -126,6 +196,8 @@ export class RoomManager {
     for (const id of sessionIds) {
       const room = await this.rooms.get(id)?.catch(() => null);
       this.rooms.delete(id);
+      this.cancelEviction(id);
+      room?.dispose();
       room?.closeClients();
     }
   }
@@ -133,6 +205,13 @@ export class RoomManager {
   /** Commits everything pending in every loaded room (shutdown). */
   async flushAll(): Promise<void> {
     const rooms = await Promise.all([...this.rooms.values()].map((r) => r.catch(() => null)));
-    await Promise.all(rooms.map((r) => r?.flushNow().catch(() => {})));
+    await Promise.all(
+      rooms.map(async (r) => {
+        await r?.flushNow().catch(() => {});
+        r?.dispose();
+      }),
+    );
+    for (const handle of this.evictions.values()) clearTimeout(handle);
+    this.evictions.clear();
   }
 }

@@ -1,49 +1,81 @@
 /**
  * A live session on this server. It knows nothing of Socket.IO: clients are anything with
- * `send` and `close`, and the fan-out goes through a `broadcast` function.
+ * `send` and `close`, and messages go out through `deliver` to channels (a viewer kind, or
+ * one participant).
  *
- * Commands are decided on the `working` state and folded into it at once, so the next
- * command sees them; the events wait for the tick, are appended to the database in one
- * transaction (group commit), and only then are folded into `committed`, acknowledged
- * and broadcast: every screen and every acknowledgement follows the database.
+ * Commands are decided on the `working` state with the room's clock and random source, and
+ * folded into it at once, so the next command sees them; the events wait for the tick, are
+ * appended to the database in one transaction (group commit), and only then are folded into
+ * `committed`, acknowledged and fanned out: every screen and every acknowledgement follows
+ * the database. The state asks for timers (a playing animation); the room arms them and
+ * folds what they produce, and runs jobs whose results come back as events.
  */
 import type { Storage } from "../../db/storage";
-import type { LoggedEvent, SessionEvent } from "../../lib/session/events";
-import { applyEvent, createState } from "../../lib/session/reducer";
-import type { SessionState } from "../../lib/session/state";
+import { ProtocolError } from "../../lib/protocol/errors";
 import type { Viewer } from "../../lib/protocol";
+import { decide, dueTimers, type Actor, type SessionCommand } from "../../lib/session/decide";
+import type { LoggedEvent, SessionEvent } from "../../lib/session/events";
+import { applyEvent } from "../../lib/session/reducer";
+import type { SessionState } from "../../lib/session/state";
+import { projectState, VIEWER_KINDS, type ViewerKind } from "../../lib/session/views";
 import type { Logger } from "../logger";
 import { BroadcastGate } from "./broadcast-gate";
+import { fanOut, type Committed, type Deliver, type RoomMessage } from "./fanout";
+import { JobRunner } from "./jobs";
+import { loadSessionState, toSnapshot } from "./load-state";
 import { PendingBatch } from "./pending-batch";
+import { RoomTimers } from "./room-timers";
+import { afterCommit } from "./after-commit";
 
 export interface RoomClient {
   readonly id: string;
   readonly viewer: Viewer;
-  send(event: "session:snapshot" | "session:update" | "session:removed", payload: unknown): void;
+  send(message: RoomMessage): void;
   close(): void;
 }
 
 export interface RoomOptions {
   storage: Storage;
   log: Logger;
-  /** Sends one message to every client of the room. */
-  broadcast: (event: "session:update", payload: unknown) => void;
+  deliver: Deliver;
   tickMs: number;
   snapshotEvery: number;
+  /** The room's clock (ms since the epoch); the rules never read one themselves. */
+  now?: () => number;
+  /** Uniform random numbers in [0, 1) for the rules (randomise weights). */
+  random?: () => number;
+  /** Jobs in flight at most. */
+  maxJobs?: number;
+  /** Called when the last client leaves and nothing is pending (the manager may evict the room). */
+  onIdle?: () => void;
 }
 
-/** The commit failed: nothing of the batch was acknowledged or shown. */
-export class CommitError extends Error {}
+/** The commit failed. `uncertain`: we could not find out whether it was stored. */
+export class CommitError extends ProtocolError {
+  constructor(readonly uncertain: boolean) {
+    super(
+      uncertain ? "UNAVAILABLE" : "INTERNAL",
+      uncertain
+        ? "We could not confirm this was saved: the database is not answering. Check in a moment and try again if needed."
+        : "Your change could not be saved; nothing was changed. Try again.",
+    );
+  }
+}
 
 interface Waiter {
+  lastSeq: number;
   resolve(seq: number): void;
   reject(err: Error): void;
 }
+
+export const kindOf = (viewer: Viewer): ViewerKind => (viewer.role === "viewer" ? "viewer" : viewer.role);
 
 export class Room {
   working: SessionState;
   committed: SessionState;
   seq: number;
+  /** Set when the room could not re-read the database after a failed commit: the manager drops it. */
+  broken = false;
   private pending = new PendingBatch();
   private waiters: Waiter[] = [];
   private clients = new Map<string, RoomClient>();
@@ -52,7 +84,11 @@ export class Room {
   private presenceDirty = false;
   private sinceSnapshot = 0;
   private lastFlushStart = -Infinity;
-  private gate: BroadcastGate;
+  private gate: BroadcastGate<Committed>;
+  private timers: RoomTimers;
+  readonly jobs: JobRunner;
+  readonly now: () => number;
+  private readonly random: () => number;
 
   constructor(
     readonly id: string,
@@ -61,56 +97,93 @@ export class Room {
     private readonly options: RoomOptions,
   ) {
     this.committed = state;
-    this.working = structuredClone(state);
+    this.working = state;
     this.seq = seq;
-    this.gate = new BroadcastGate(
-      (events, presence) =>
-        options.broadcast("session:update", presence ? { events, online: this.online() } : { events }),
+    this.now = options.now ?? Date.now;
+    this.random = options.random ?? Math.random;
+    this.gate = new BroadcastGate<Committed>(
+      (items, presence) =>
+        fanOut(items, { changed: presence, ids: this.online() }, { seq: this.seq, state: this.committed }, options.deliver),
       options.tickMs,
     );
+    this.timers = new RoomTimers(this.now, (key) => this.fireTimer(key));
+    this.jobs = new JobRunner(options.maxJobs ?? 4, (events) => this.submit(events, null), (err) =>
+      options.log.error({ err, sessionId: id }, "job failed"),
+    );
+    this.timers.sync(dueTimers(state));
   }
 
   /**
-   * Folds events into the working state now and resolves with the seq of the last one
-   * once they are in the database.
+   * Decides a command on the working state, at the room's time, and submits its events.
+   * Resolves with the seq of the last event once it is in the database.
+   * @throws ProtocolError when the rules refuse it (nothing is queued then)
+   */
+  run(actor: Actor, command: SessionCommand): Promise<number> {
+    const decision = decide(this.working, actor, command, { now: this.now(), random: this.random });
+    if ("refusal" in decision) throw decision.refusal;
+    return this.submit(decision.events, actor.id);
+  }
+
+  /**
+   * Folds events into the working state now and resolves with the seq of the last one once
+   * they are in the database.
    */
   submit(events: SessionEvent[], actor: string | null): Promise<number> {
     for (const event of events) {
-      applyEvent(this.working, event);
+      this.working = applyEvent(this.working, event);
       this.pending.add({ event, actor });
     }
-    const done = new Promise<number>((resolve, reject) => this.waiters.push({ resolve, reject }));
+    const done = new Promise<number>((resolve, reject) => this.waiters.push({ lastSeq: 0, resolve, reject }));
     this.schedule();
+    this.timers.sync(dueTimers(this.working));
     return done;
   }
 
   connect(client: RoomClient): void {
     this.clients.set(client.id, client);
-    client.send("session:snapshot", { seq: this.seq, state: this.committed, you: client.viewer, online: this.online() });
+    const state = projectState(this.committed, kindOf(client.viewer));
+    client.send({ event: "session:snapshot", payload: { seq: this.seq, state, you: client.viewer, online: this.online() } });
     this.presenceDirty = true;
     this.schedule();
   }
 
   disconnect(clientId: string): void {
-    if (this.clients.delete(clientId)) {
-      this.presenceDirty = true;
-      this.schedule();
-    }
+    if (!this.clients.delete(clientId)) return;
+    this.presenceDirty = true;
+    this.schedule();
   }
 
-  /** Closes every client (the session was deleted). */
+  /** Sends a message to one participant's clients, and closes them when asked. */
+  tell(participantId: string, message: RoomMessage, close = false): void {
+    this.options.deliver({ participant: participantId }, message);
+    if (!close) return;
+    for (const c of this.clients.values()) if (c.viewer.participantId === participantId) c.close();
+  }
+
+  /** Closes every client (the session was deleted, or the room is being dropped). */
   closeClients(): void {
     for (const c of this.clients.values()) c.close();
     this.clients.clear();
   }
 
-  /** The committed state, for a client that lost track. */
-  snapshot(): { seq: number; state: SessionState } {
-    return { seq: this.seq, state: this.committed };
+  /** Stops the room's timers (before it is dropped from memory). */
+  dispose(): void {
+    this.timers.clear();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** The committed state as this viewer may see it, for a client that lost track. */
+  snapshot(viewer: Viewer): { seq: number; state: SessionState } {
+    return { seq: this.seq, state: projectState(this.committed, kindOf(viewer)) };
   }
 
   get clientCount(): number {
     return this.clients.size;
+  }
+
+  get idle(): boolean {
+    return this.clients.size === 0 && this.pending.size === 0 && !this.flushing && this.jobs.inFlight === 0;
   }
 
   /** Students and the teacher with at least one connected client. */
@@ -120,13 +193,21 @@ export class Room {
     return [...ids];
   }
 
-  /** Commits and broadcasts what is pending now (used at shutdown and by tests). */
+  /** Commits and fans out what is pending now (used at shutdown and by tests). */
   async flushNow(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     while (this.flushing) await this.flushing;
     await this.flush();
     this.gate.flush();
+  }
+
+  private fireTimer(key: string): void {
+    const timer = dueTimers(this.working).find((t) => t.key === key);
+    if (!timer || this.working.status !== "live") return;
+    const events = timer.fire(this.working, this.now());
+    if (events.length === 0) return;
+    this.submit(events, null).catch((err) => this.options.log.warn({ err, sessionId: this.id, key }, "timer's events not stored"));
   }
 
   /**
@@ -144,7 +225,10 @@ export class Room {
   }
 
   private async flush(): Promise<void> {
-    if (this.pending.size === 0 && !this.presenceDirty) return;
+    if (this.pending.size === 0 && !this.presenceDirty) {
+      if (this.idle) this.options.onIdle?.();
+      return;
+    }
     this.lastFlushStart = performance.now();
     const batch = this.pending.take();
     const waiters = this.waiters;
@@ -154,86 +238,79 @@ export class Room {
     let release!: () => void;
     this.flushing = new Promise((r) => (release = r));
     try {
-      let logged: LoggedEvent[] = [];
+      const committed: Committed[] = [];
       if (batch.length > 0) {
         const stored = await this.options.storage.append(
           this.id,
           this.seq + 1,
           batch.map((b) => ({ type: b.event.type, payload: b.event.payload, actor: b.actor })),
         );
-        logged = stored.map((s) => ({ type: s.type, payload: s.payload, seq: s.seq, actor: s.actor }) as LoggedEvent);
-        for (const e of logged) applyEvent(this.committed, e);
-        this.seq = logged[logged.length - 1]!.seq;
+        let state = this.committed;
+        for (const s of stored) {
+          const event = { type: s.type, payload: s.payload, seq: s.seq, actor: s.actor, at: s.at.getTime() } as LoggedEvent;
+          state = applyEvent(state, event);
+          committed.push({ event, after: state });
+        }
+        this.committed = state;
+        this.seq = stored[stored.length - 1]!.seq;
       }
       for (const w of waiters) w.resolve(this.seq);
-      this.gate.push(logged, sendPresence);
-      this.afterCommit(logged);
+      this.gate.push(committed, sendPresence);
+      this.afterCommit(committed.map((c) => c.event));
     } catch (err) {
-      this.options.log.error({ err, sessionId: this.id }, "commit failed; rolling the room back to the database");
-      // Nothing of this batch reached the database: refuse it, and everything decided on top of it.
-      for (const w of [...waiters, ...this.waiters]) w.reject(new CommitError("the change could not be saved"));
-      this.waiters = [];
-      this.pending.take();
-      this.working = structuredClone(this.committed);
+      await this.recover(err, this.seq + batch.length, waiters);
     } finally {
       this.flushing = null;
       release();
       if (this.pending.size > 0 || this.presenceDirty) this.schedule();
+      else if (this.idle) this.options.onIdle?.();
+    }
+  }
+
+  /**
+   * A failed append may still have landed (the reply was lost). Re-read the log and rebuild
+   * from it before deciding anything else: acknowledge what is stored, refuse what is known
+   * not to be, and say "uncertain" only when the database cannot be read.
+   */
+  private async recover(err: unknown, intendedHead: number, waiters: Waiter[]): Promise<void> {
+    this.options.log.error({ err, sessionId: this.id }, "commit failed; re-reading the session from the database");
+    const later = this.waiters;
+    this.waiters = [];
+    this.pending.take();
+    try {
+      const loaded = await loadSessionState(this.options.storage, this.id);
+      if (!loaded) throw new Error(`session ${this.id} is gone`);
+      const landed = loaded.seq >= intendedHead;
+      this.committed = loaded.state;
+      this.working = loaded.state;
+      this.seq = loaded.seq;
+      for (const w of waiters) (landed ? w.resolve(loaded.seq) : w.reject(new CommitError(false)));
+      for (const w of later) w.reject(new CommitError(false));
+      this.timers.sync(dueTimers(this.working));
+      // Every screen gets the state as stored, whatever it had been shown before.
+      for (const kind of VIEWER_KINDS) {
+        const payload = { seq: this.seq, state: projectState(this.committed, kind), online: this.online() };
+        this.options.deliver({ kind }, { event: "session:snapshot", payload });
+      }
+    } catch (readErr) {
+      this.options.log.error({ err: readErr, sessionId: this.id }, "could not re-read the session; dropping the room");
+      this.broken = true;
+      for (const w of [...waiters, ...later]) w.reject(new CommitError(true));
     }
   }
 
   private afterCommit(logged: LoggedEvent[]): void {
-    for (const e of logged) {
-      if (e.type === "student.removed") this.kick(e.payload.studentId);
-      if (e.type === "session.ended") void this.options.storage.endSession(this.id);
-    }
+    if (logged.length === 0) return;
+    afterCommit(this, logged, this.options.storage, this.options.log);
+    this.timers.sync(dueTimers(this.working));
     this.sinceSnapshot += logged.length;
     if (this.sinceSnapshot >= this.options.snapshotEvery) {
       this.sinceSnapshot = 0;
-      const snap = { seq: this.seq, state: structuredClone(this.committed) };
       this.options.storage
-        .saveSnapshot(this.id, snap)
+        .saveSnapshot(this.id, { seq: this.seq, state: toSnapshot(this.committed) })
         .catch((err) => this.options.log.warn({ err, sessionId: this.id }, "snapshot failed"));
     }
   }
-
-  private kick(studentId: string): void {
-    for (const c of this.clients.values()) {
-      if (c.viewer.participantId === studentId) {
-        c.send("session:removed", { message: "The teacher has taken you out of this class." });
-        c.close();
-      }
-    }
-  }
 }
 
-/**
- * Rebuilds a room's state from the database: the latest snapshot, then the events after
- * it, read in pages so a long session never sits whole in memory.
- * @example
- * const loaded = await loadSessionState(storage, id); // null when there is no such session
- */
-export async function loadSessionState(
-  storage: Storage,
-  sessionId: string,
-  pageSize = 1000,
-): Promise<{ state: SessionState; seq: number } | null> {
-  const snap = await storage.latestSnapshot(sessionId);
-  let state = snap ? (snap.state as SessionState) : null;
-  let seq = snap?.seq ?? 0;
-  for (;;) {
-    const page = await storage.read(sessionId, seq + 1, undefined, pageSize);
-    for (const e of page) {
-      const event = { type: e.type, payload: e.payload } as SessionEvent;
-      if (state === null) {
-        if (event.type !== "session.created") throw new Error(`session ${sessionId}: log starts with ${event.type}`);
-        state = createState(event);
-      } else {
-        applyEvent(state, event);
-      }
-      seq = e.seq;
-    }
-    if (page.length < pageSize) break;
-  }
-  return state ? { state, seq } : null;
-}
+export { loadSessionState } from "./load-state";

@@ -5,6 +5,7 @@
 import {
   CodeTakenError,
   SeqConflictError,
+  SNAPSHOTS_KEPT,
   type NewEvent,
   type ParticipantRecord,
   type SessionRecord,
@@ -61,6 +62,19 @@ export class MemoryStorage implements Storage {
     const p = this.participants.get(tokenHash);
     return p ? clone(p) : null;
   }
+  async transferParticipant(fromId: string, toId: string) {
+    const from = [...this.participants.values()].find((p) => p.id === fromId);
+    const to = [...this.participants.values()].find((p) => p.id === toId);
+    if (!from) return;
+    this.participants.delete(from.tokenHash);
+    if (to) {
+      this.participants.delete(to.tokenHash);
+      this.participants.set(from.tokenHash, { ...to, tokenHash: from.tokenHash });
+    }
+  }
+  async removeParticipant(id: string) {
+    for (const [hash, p] of this.participants) if (p.id === id) this.participants.delete(hash);
+  }
   async append(sessionId: string, fromSeq: number, batch: NewEvent[]): Promise<StoredEvent[]> {
     if (batch.length === 0) return [];
     const log = this.logs.get(sessionId) ?? [];
@@ -82,7 +96,10 @@ export class MemoryStorage implements Storage {
     const list = (this.snapshots.get(sessionId) ?? []).filter((s) => s.seq !== snapshot.seq);
     list.push(clone(snapshot));
     list.sort((a, b) => a.seq - b.seq);
-    this.snapshots.set(sessionId, list);
+    this.snapshots.set(sessionId, list.slice(-SNAPSHOTS_KEPT));
+  }
+  async snapshotSeqs(sessionId: string) {
+    return (this.snapshots.get(sessionId) ?? []).map((s) => s.seq);
   }
   async latestSnapshot(sessionId: string) {
     const list = this.snapshots.get(sessionId);

@@ -41,7 +41,7 @@ export function newSession(presetId: PresetId = "classifier"): SessionState {
 export function join(state: SessionState, id: string, nickname = `Student ${id}`): SessionEvent[] {
   const d = decideJoin(state, id, nickname);
   if ("refusal" in d) throw new Error(`join ${id} refused: ${d.refusal.code} ${d.refusal.message}`);
-  for (const e of d.events) applyEvent(state, e);
+  for (const e of d.events) Object.assign(state, applyEvent(state, e));
   return d.events;
 }
 
@@ -64,7 +64,7 @@ export const noRandom = (): number => {
 export function run(state: SessionState, actor: Actor, command: SessionCommand, random: () => number = noRandom): SessionEvent[] {
   const d = decide(state, actor, command, { now: FIXED_NOW, random });
   if ("refusal" in d) throw new Error(`${command.name} refused: ${d.refusal.code} ${d.refusal.message}`);
-  for (const e of d.events) applyEvent(state, e);
+  for (const e of d.events) Object.assign(state, applyEvent(state, e));
   return d.events;
 }
 

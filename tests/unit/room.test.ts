@@ -10,6 +10,8 @@ import { createState } from "../../lib/session/reducer";
 import type { LoggedEvent } from "../../lib/session/events";
 import { BroadcastGate } from "../../server/rooms/broadcast-gate";
 import { PendingBatch } from "../../server/rooms/pending-batch";
+import type { SessionUpdate } from "../../lib/protocol/server-events";
+import type { Channel, RoomMessage } from "../../server/rooms/fanout";
 import { CommitError, loadSessionState, Room, type RoomClient } from "../../server/rooms/room";
 import { MemoryStorage } from "../helpers/memory-storage";
 import { createdEvent } from "../helpers/session-fixtures";
@@ -25,23 +27,28 @@ async function setup(storage = new MemoryStorage()) {
   const created = createdEvent();
   await storage.createSession({ id: "sess-1", code: "K7QF3M" });
   await storage.append("sess-1", 1, [{ type: created.type, payload: created.payload, actor: null }]);
-  const broadcasts: { events: { seq: number; type: string; payload: any }[]; online?: string[] }[] = [];
+  /** What the teacher kind's channel received, one entry per tick. */
+  const broadcasts: SessionUpdate[] = [];
+  const delivered: { channel: Channel; message: RoomMessage }[] = [];
   const room = new Room("sess-1", createState(created), 1, {
     storage,
     log: silent,
-    broadcast: (_event, payload) => broadcasts.push(payload as never),
+    deliver: (channel, message) => {
+      delivered.push({ channel, message });
+      if ("kind" in channel && channel.kind === "teacher" && message.event === "session:update") broadcasts.push(message.payload);
+    },
     tickMs: 5,
     snapshotEvery: 4,
   });
-  return { room, storage, broadcasts };
+  return { room, storage, broadcasts, delivered };
 }
 
-function client(id: string, participantId: string | null, inbox: { event: string; payload: any }[]): RoomClient & { closed: boolean } {
+function client(id: string, participantId: string | null, inbox: RoomMessage[]): RoomClient & { closed: boolean } {
   const c = {
     id,
     viewer: participantId ? { role: "student" as const, participantId } : { role: "viewer" as const, participantId: null },
     closed: false,
-    send: (event: string, payload: unknown) => inbox.push({ event, payload }),
+    send: (message: RoomMessage) => inbox.push(message),
     close: () => (c.closed = true),
   };
   return c;
@@ -51,7 +58,7 @@ describe("BroadcastGate", () => {
   it("sends at once after a quiet tick, then holds and merges what comes within the tick", () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
     const sent: number[][] = [];
-    const gate = new BroadcastGate((events) => sent.push(events.map((e) => e.seq)), 30);
+    const gate = new BroadcastGate<LoggedEvent>((events) => sent.push(events.map((e) => e.seq)), 30);
     const ev = (seq: number) => ({ seq, type: "inputs.set", payload: { inputs: [] }, actor: null }) as LoggedEvent;
     gate.push([ev(1)], false);
     gate.push([ev(2)], false);
@@ -103,18 +110,19 @@ describe("Room", () => {
     await room.flushNow();
     expect(broadcasts.length - before).toBe(1);
     const stored = await storage.read("sess-1", 4);
-    expect(stored.map((e) => (e.payload as any).values.bias)).toEqual([1.9, 2]);
+    expect(stored.map((e) => (e.payload as { values: { bias: number } }).values.bias)).toEqual([1.9, 2]);
     expect(room.committed.students.p1!.entry!.bias).toBe(1.9);
   });
 
   it("sends a snapshot of the stored state on connect and presence with the next update", async () => {
     const { room, broadcasts } = await setup();
-    const inbox: { event: string; payload: any }[] = [];
+    const inbox: RoomMessage[] = [];
     void room.submit([joined("p1")], "p1");
     room.connect(client("c1", "p1", inbox));
-    expect(inbox[0]!.event).toBe("session:snapshot");
-    expect(inbox[0]!.payload.seq).toBe(1);
-    expect(inbox[0]!.payload.state.students).toEqual({});
+    const first = inbox[0]!;
+    if (first.event !== "session:snapshot") throw new Error(`expected a snapshot, got ${first.event}`);
+    expect(first.payload.seq).toBe(1);
+    expect(first.payload.state.students).toEqual({});
     await room.flushNow();
     expect(broadcasts.at(-1)).toMatchObject({ online: ["p1"], events: [{ seq: 2 }] });
   });
@@ -132,14 +140,13 @@ describe("Room", () => {
   });
 
   it("closes a removed student's clients once the removal is stored", async () => {
-    const { room } = await setup();
+    const { room, delivered } = await setup();
     await room.submit([joined("p1")], "p1");
-    const inbox: { event: string; payload: any }[] = [];
-    const phone = client("c1", "p1", inbox);
+    const phone = client("c1", "p1", []);
     room.connect(phone);
     await room.submit([{ type: "student.removed", payload: { studentId: "p1" } }], "t");
     expect(phone.closed).toBe(true);
-    expect(inbox.map((m) => m.event)).toContain("session:removed");
+    expect(delivered.some((d) => "participant" in d.channel && d.channel.participant === "p1" && d.message.event === "session:removed")).toBe(true);
   });
 
   it("is rebuilt from a snapshot plus the events after it", async () => {

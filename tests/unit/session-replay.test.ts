@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { foldUpdate, type SessionCopy } from "../../app/realtime/session-store";
 import type { PresetId } from "../../lib/lesson/presets";
-import { decide, decideJoin, type Decision, type SessionCommand } from "../../lib/session/decide";
+import { decide, decideHandbackRequest, decideJoin, dueTimers, type Decision, type SessionCommand } from "../../lib/session/decide";
 import type { LoggedEvent, SessionEvent, SessionEventType } from "../../lib/session/events";
 import { suggestNickname } from "../../lib/session/names";
 import { applyEvent, createState, foldEvents } from "../../lib/session/reducer";
@@ -16,7 +16,8 @@ import { H1, TEACHER, createdEvent, seeded, student } from "../helpers/session-f
 const ALL_TYPES: SessionEventType[] = [
   "session.created", "session.ended", "student.joined", "student.renamed", "student.moved", "student.removed",
   "student.readmitted", "entry.set", "neuron.set", "inputs.set", "network.loaded", "weights.replaced", "lock.set",
-  "team-mode.set", "range.set", "room.locked", "phones.paused", "names.hidden",
+  "team-mode.set", "range.set", "room.locked", "phones.paused", "names.hidden", "threshold.set", "animation.set",
+  "handback.requested", "handback.resolved",
 ];
 const PRESET_IDS: PresetId[] = ["bright-and-edgy", "two-layer", "classifier", "spam"];
 
@@ -83,6 +84,13 @@ function simulate(seed: number, steps = 500) {
       const removed = Object.values(live.students).filter((s) => s.removed).map((s) => s.id);
       return { name: "student:readmit", payload: { studentId: removed.length > 0 ? pick(removed) : anyone() } };
     },
+    () => ({ name: "network:threshold", payload: { threshold: pick([0.5, 0.8, 0.25]) } }),
+    () => ({ name: pick(["animation:play", "animation:step", "animation:stop"] as const), payload: {} }),
+    (): SessionCommand => {
+      const open = Object.keys(live.handbacks);
+      if (open.length === 0) return { name: "animation:step", payload: {} };
+      return { name: "student:hand-back", payload: { requestId: pick(open), granted: rnd() < 0.5 } };
+    },
   ];
 
   const apply = (d: Decision) => {
@@ -91,14 +99,18 @@ function simulate(seed: number, steps = 500) {
     for (const e of d.events) {
       asEmitted.push(JSON.stringify(e));
       events.push(e);
-      applyEvent(live, e);
+      Object.assign(live, applyEvent(live, e));
     }
   };
 
   for (let step = 0; step < steps; step++) {
     if (step === steps / 2) half = { state: structuredClone(live), at: events.length };
     const roll = rnd();
-    if (roll < 0.1 || ids().length < 3) {
+    if (roll < 0.03 && ids().length > 0) {
+      apply(decideHandbackRequest(live, `r${nextId++}`, live.students[anyone()]!.nickname, step));
+    } else if (roll < 0.05) {
+      for (const timer of dueTimers(live)) apply({ events: timer.fire(live, timer.at) });
+    } else if (roll < 0.14 || ids().length < 3) {
       const names = Object.values(live.students).map((s) => s.nickname);
       const name = rnd() < 0.1 && names.length > 0 ? pick(names).toUpperCase() : suggestNickname(names, int);
       apply(decideJoin(live, `s${nextId++}`, name));

@@ -121,6 +121,26 @@ export function storageContract(name: string, open: () => Promise<StorageHandle>
       expect(await storage.latestSnapshot("s2")).toBeNull();
     });
 
+    it("keeps only the latest few snapshots of a session", async () => {
+      await storage.createSession({ id: "s1", code: "K7QF3M" });
+      for (const seq of [10, 20, 30, 40, 50]) await storage.saveSnapshot("s1", { seq, state: { seq } });
+      expect(await storage.snapshotSeqs("s1")).toEqual([30, 40, 50]);
+      expect(await storage.latestSnapshot("s1")).toEqual({ seq: 50, state: { seq: 50 } });
+    });
+
+    it("hands a place to the holder of another participant's token, and the old token stops working", async () => {
+      await storage.createSession({ id: "s1", code: "K7QF3M" });
+      await storage.addParticipant({ id: "ada", sessionId: "s1", role: "student", tokenHash: "old-hash" });
+      await storage.addParticipant({ id: "req", sessionId: "s1", role: "student", tokenHash: "new-hash" });
+      await storage.transferParticipant("req", "ada");
+      expect(await storage.findParticipantByToken("new-hash")).toEqual({ id: "ada", sessionId: "s1", role: "student", tokenHash: "new-hash" });
+      expect(await storage.findParticipantByToken("old-hash")).toBeNull();
+      await storage.transferParticipant("req", "ada");
+      expect((await storage.findParticipantByToken("new-hash"))?.id).toBe("ada");
+      await storage.removeParticipant("ada");
+      expect(await storage.findParticipantByToken("new-hash")).toBeNull();
+    });
+
     it("deletes sessions older than a cutoff with their events, snapshots and participants", async () => {
       const old = new Date(Date.now() - 40 * 86_400_000);
       await storage.createSession({ id: "old", code: "AAAAAA", createdAt: old });

@@ -1,0 +1,68 @@
+/**
+ * Immutable updates shared by the folds: each returns a new state that keeps every part it
+ * did not change (so a screen's memoised pieces stay put), and never touches its input.
+ */
+import type { Network } from "../engine/schema";
+import { neuronValues, nextSeat, sameSeat, studentsOn } from "./seating";
+import type { NeuronValues, Seat, SessionState, Student } from "./state";
+import { averageEntries } from "./teams";
+
+const copyValues = (v: NeuronValues): NeuronValues => ({ weights: [...v.weights], bias: v.bias });
+
+/** The network with one neuron's weights and bias replaced; other layers and neurons are shared. */
+export function withNeuron(network: Network, seat: Seat, values: NeuronValues): Network {
+  const layer = network.layers[seat.layer];
+  const neuron = layer?.neurons[seat.neuron];
+  if (!layer || !neuron) return network;
+  const neurons = layer.neurons.slice();
+  neurons[seat.neuron] = { ...neuron, weights: [...values.weights], bias: values.bias };
+  const layers = network.layers.slice();
+  layers[seat.layer] = { ...layer, neurons };
+  return { ...network, layers };
+}
+
+/** The state with one student changed. */
+export function withStudent(state: SessionState, id: string, patch: Partial<Student>): SessionState {
+  const s = state.students[id];
+  if (!s) return state;
+  return { ...state, students: { ...state.students, [id]: { ...s, ...patch } } };
+}
+
+/** In average mode a neuron with students is the mean of their entries. */
+export function recomputeTeam(state: SessionState, seat: Seat): SessionState {
+  if (state.teamMode !== "average") return state;
+  const entries = studentsOn(state, seat)
+    .map((s) => s.entry)
+    .filter((e): e is NeuronValues => e !== null);
+  if (entries.length === 0) return state;
+  return { ...state, network: withNeuron(state.network, seat, averageEntries(entries)) };
+}
+
+/** Seats a student (or unseats them with null); they start from the neuron's current values. */
+export function seatStudent(state: SessionState, id: string, seat: Seat | null): SessionState {
+  const previous = state.students[id]?.seat ?? null;
+  let next = withStudent(state, id, { seat, entry: seat ? neuronValues(state.network, seat) : null });
+  if (previous && !sameSeat(previous, seat)) next = recomputeTeam(next, previous);
+  return next;
+}
+
+/** Everyone still in the class seated again in join order (after a new network). */
+export function reseatEveryone(state: SessionState): SessionState {
+  const active = Object.values(state.students)
+    .filter((s) => !s.removed)
+    .sort((a, b) => a.joinIndex - b.joinIndex);
+  const students = { ...state.students };
+  for (const s of active) students[s.id] = { ...s, seat: null, entry: null };
+  let next: SessionState = { ...state, students };
+  for (const s of active) next = seatStudent(next, s.id, nextSeat(next));
+  return next;
+}
+
+/** Every student's entry set to their neuron's values (after the weights were replaced). */
+export function entriesFromNetwork(state: SessionState, predicate: (s: Student) => boolean = () => true): SessionState {
+  const students = { ...state.students };
+  for (const s of Object.values(state.students)) {
+    if (!s.removed && s.seat && predicate(s)) students[s.id] = { ...s, entry: copyValues(neuronValues(state.network, s.seat)) };
+  }
+  return { ...state, students };
+}
