@@ -81,7 +81,11 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     handleNext = nextApp.getRequestHandler();
     const handleUpgrade = nextApp.getUpgradeHandler();
     server.on("upgrade", (req, socket, head) => {
-      if (!req.url?.startsWith("/socket.io/")) void handleUpgrade(req, socket, head);
+      if (req.url?.startsWith("/socket.io/")) return;
+      handleUpgrade(req, socket, head).catch((err: unknown) => {
+        log.warn({ err, url: req.url }, "upgrade failed");
+        socket.destroy();
+      });
     });
 
     const storage = new SqlStorage(database.db);

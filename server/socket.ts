@@ -146,8 +146,10 @@ export function attachSocketServer(httpServer: http.Server, deps: SocketDeps): S
     if (!session) return;
 
     const { room, viewer } = session;
-    void socket.join(channelName(room.id, { kind: kindOf(viewer) }));
-    if (viewer.participantId) void socket.join(channelName(room.id, { participant: viewer.participantId }));
+    const channels = [channelName(room.id, { kind: kindOf(viewer) })];
+    if (viewer.participantId) channels.push(channelName(room.id, { participant: viewer.participantId }));
+    // With an adapter that talks to Redis, joining is asynchronous and can fail.
+    Promise.resolve(socket.join(channels)).catch((err: unknown) => log.error({ err, sessionId: room.id }, "could not join channels"));
     room.connect({
       id: socket.id,
       viewer,

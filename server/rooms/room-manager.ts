@@ -139,6 +139,8 @@ export class RoomManager {
         this.rooms.delete(sessionId);
         return this.get(sessionId);
       }
+      // A look-up with no client (an HTTP request) restarts the idle countdown.
+      if (r?.idle) this.scheduleEviction(sessionId, r);
       return r;
     });
   }
