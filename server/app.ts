@@ -10,7 +10,7 @@ import { SqlStorage } from "../db/sql-storage";
 import type { Config } from "./config";
 import { GuessGuard } from "./guard";
 import { handleHealth, type Lifecycle } from "./health";
-import { handleApi, type ApiContext } from "./http-api";
+import { handleApi, type ApiContext } from "./http/handle-api";
 import type { Logger } from "./logger";
 import { startRetention } from "./retention";
 import { RoomManager } from "./rooms/room-manager";
@@ -46,7 +46,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       return;
     }
     const serve = async () => {
-      if (api && req.url?.startsWith("/api/") && (await handleApi(req, res, api))) return;
+      if (api && req.url?.startsWith("/api/")) return handleApi(req, res, api);
       await handleNext!(req, res);
     };
     serve().catch((err) => {
@@ -98,7 +98,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     });
     io = attachSocketServer(server, { rooms, storage, guard, log });
     ioRef = io;
-    api = { rooms, guard, log, publicUrl: config.publicUrl, port };
+    api = { rooms, storage, guard, log, publicUrl: config.publicUrl, port };
     stopRetention = startRetention({ storage, rooms, log, retentionDays: config.retentionDays });
   } catch (err) {
     server.close();

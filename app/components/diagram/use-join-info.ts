@@ -2,51 +2,53 @@
 
 /**
  * The join link and QR code of a session, from the server (which knows which address phones can
- * reach). Retries a few times because the dashboard can open while the server is still warming up.
+ * reach). The dashboard asks with the teacher's pass (`useJoinInfo`); a screen that only knows
+ * the code, such as the projector view, asks by code (`useJoinLink`). Retries a few times because
+ * the dashboard can open while the server is still warming up, but not after an answer that a
+ * retry cannot change (no pass, someone else's pass, no such class).
  */
 import { useEffect, useState } from "react";
+import { joinInfoResponseSchema, type JoinInfoResponse } from "../../../lib/protocol/http";
 
-export interface JoinInfo {
-  code: string;
-  joinUrl: string | null;
-  qrSvg: string | null;
-  loopbackOnly: boolean;
-  message: string | null;
+export type JoinInfo = JoinInfoResponse;
+
+export interface JoinInfoState {
+  info: JoinInfo | null;
+  error: string | null;
 }
 
-function isJoinInfo(value: unknown): value is JoinInfo {
-  const v = value as Partial<JoinInfo> | null;
-  return !!v && typeof v.code === "string" && typeof v.loopbackOnly === "boolean";
-}
+const STILL_TYPE = "Students can still type the code.";
+const NO_PASS = `This browser has no valid teacher pass for this class, so the join link cannot be shown. Open the class from its teacher link. ${STILL_TYPE}`;
 
-/**
- * @example
- * const { info, error } = useJoinInfo(state?.id ?? null, token);
- */
-export function useJoinInfo(sessionId: string | null, token?: string | null): { info: JoinInfo | null; error: string | null } {
-  const [info, setInfo] = useState<JoinInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
+const FINAL: Record<number, string> = {
+  401: NO_PASS,
+  403: `This browser holds the pass of another class or of a student, so the join link cannot be shown here. Open this class from its own teacher link. ${STILL_TYPE}`,
+  404: "This class no longer exists, so there is no join link.",
+  410: "This class has ended, so there is no join link.",
+};
+
+function useJoinDetails(url: string | null, token: string | null): JoinInfoState {
+  const [state, setState] = useState<JoinInfoState>({ info: null, error: null });
 
   useEffect(() => {
-    if (!sessionId) return;
+    if (!url) return;
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const load = async (attempt: number) => {
       try {
-        const res = await fetch(`/api/sessions/${encodeURIComponent(sessionId)}/join-info`, {
-          headers: token ? { authorization: `Bearer ${token}` } : {},
-          cache: "no-store",
-        });
-        const body: unknown = await res.json().catch(() => null);
-        if (!res.ok || !isJoinInfo(body)) throw new Error(`the server answered ${res.status}`);
-        if (!cancelled) {
-          setInfo(body);
-          setError(null);
+        const res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {}, cache: "no-store" });
+        const final = FINAL[res.status];
+        if (final) {
+          if (!cancelled) setState({ info: null, error: final });
+          return;
         }
+        const parsed = joinInfoResponseSchema.safeParse(await res.json().catch(() => null));
+        if (!res.ok || !parsed.success) throw new Error(`the server answered ${res.status}`);
+        if (!cancelled) setState({ info: parsed.data, error: null });
       } catch (err) {
         if (cancelled) return;
         if (attempt < 5) timer = setTimeout(() => void load(attempt + 1), 1000 * (attempt + 1));
-        else setError(`The join link could not be loaded (${(err as Error).message}). Students can still type the code.`);
+        else setState({ info: null, error: `The join link could not be loaded (${(err as Error).message}). ${STILL_TYPE}` });
       }
     };
     void load(0);
@@ -54,7 +56,27 @@ export function useJoinInfo(sessionId: string | null, token?: string | null): { 
       cancelled = true;
       if (timer) clearTimeout(timer);
     };
-  }, [sessionId, token]);
+  }, [url, token]);
 
-  return { info, error };
+  return url ? state : { info: null, error: null };
+}
+
+/**
+ * For the teacher's dashboard: the route is teacher-only, so without a token nothing is asked.
+ * @example
+ * const { info, error } = useJoinInfo(sessionId, token);
+ */
+export function useJoinInfo(sessionId: string | null, token?: string | null): JoinInfoState {
+  const url = sessionId && token ? `/api/sessions/${encodeURIComponent(sessionId)}/join-info` : null;
+  const loaded = useJoinDetails(url, token ?? null);
+  return sessionId && !token ? { info: null, error: NO_PASS } : loaded;
+}
+
+/**
+ * For a screen that knows only the join code (the projector view): anyone with the code may ask.
+ * @example
+ * const join = useJoinLink(live.state?.code ?? null);
+ */
+export function useJoinLink(code: string | null): JoinInfoState {
+  return useJoinDetails(code ? `/api/join/${encodeURIComponent(code)}/link` : null, null);
 }

@@ -3,14 +3,10 @@
  * Both turn every failure (server refusal, bad JSON, no network) into one shape with a
  * message a student can read.
  */
-import type { StoredIdentity } from "./stored-identity";
+// Types only: the phone's JavaScript has a size budget that zod at run time would eat into.
+import type { JoinLookupResponse, JoinResponse } from "../../../lib/protocol/http";
 
-export interface ClassInfo {
-  sessionId: string;
-  code: string;
-  suggestedNickname: string;
-  roomLocked: boolean;
-}
+export type ClassInfo = JoinLookupResponse;
 
 export interface ApiFailure {
   ok: false;
@@ -39,6 +35,7 @@ async function call<T>(url: string, init: RequestInit | undefined, isValue: (bod
   }
   const body: unknown = await res.json().catch(() => null);
   if (res.ok && isValue(body)) return { ok: true, value: body };
+  // Read field by field, not trusted as an ErrorResponse: a proxy in between may answer anything.
   const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
   return {
     ok: false,
@@ -54,8 +51,8 @@ async function call<T>(url: string, init: RequestInit | undefined, isValue: (bod
 const isClassInfo = (b: unknown): b is ClassInfo =>
   !!b && typeof (b as ClassInfo).sessionId === "string" && typeof (b as ClassInfo).suggestedNickname === "string";
 
-const isIdentity = (b: unknown): b is StoredIdentity =>
-  !!b && typeof (b as StoredIdentity).token === "string" && typeof (b as StoredIdentity).studentId === "string";
+const isIdentity = (b: unknown): b is JoinResponse =>
+  !!b && typeof (b as JoinResponse).token === "string" && typeof (b as JoinResponse).studentId === "string";
 
 /**
  * @example
@@ -69,7 +66,7 @@ export function lookUpClass(code: string): Promise<ApiResult<ClassInfo>> {
  * @example
  * const r = await joinClass("K7QF3M", "Brave Otter"); if (r.ok) saveIdentity(code, r.value);
  */
-export function joinClass(code: string, nickname: string): Promise<ApiResult<StoredIdentity>> {
+export function joinClass(code: string, nickname: string): Promise<ApiResult<JoinResponse>> {
   return call(
     `/api/join/${encodeURIComponent(code)}`,
     { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ nickname }) },

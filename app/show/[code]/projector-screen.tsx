@@ -7,7 +7,7 @@
 import { useSession } from "../../realtime/use-session";
 import { ProjectorStage } from "../../components/diagram/projector-stage";
 import { ReconnectingBanner, StatusScreen } from "../../components/diagram/status-screens";
-import { useJoinInfo } from "../../components/diagram/use-join-info";
+import { useJoinLink } from "../../components/diagram/use-join-info";
 
 const REFUSALS: Record<string, string> = {
   NOT_FOUND: "No class is running with this code. Check the code on the teacher's screen.",
@@ -17,7 +17,7 @@ const REFUSALS: Record<string, string> = {
 
 export function ProjectorScreen({ code }: { code: string }) {
   const live = useSession({ watch: code });
-  const join = useJoinInfo(live.state?.id ?? null);
+  const join = useJoinLink(live.state?.code ?? null);
 
   if (live.status === "refused") {
     return (
