@@ -45,6 +45,16 @@ export async function joinClass(req: http.IncomingMessage, ctx: ApiContext, code
   return ctx.rooms.join(room.working.code, body.nickname);
 }
 
+/**
+ * POST /api/join/:code/handback — a new phone asks for the place of the student with this
+ * nickname. It gets a pass of its own now; the pass opens that place only once the teacher
+ * agrees (`student:hand-back`), and the old phone's pass then stops working.
+ */
+export async function requestHandback(req: http.IncomingMessage, ctx: ApiContext, code: string, body: JoinRequest): Promise<JoinResponse> {
+  const room = await liveRoomFor(req, ctx, code);
+  return ctx.rooms.requestHandback(room.working.code, body.nickname);
+}
+
 /** GET /api/join/:code/link — the join link and QR code for a screen that only knows the code. */
 export async function joinLinkByCode(req: http.IncomingMessage, ctx: ApiContext, code: string): Promise<JoinInfoResponse> {
   const room = await liveRoomFor(req, ctx, code);

@@ -10,7 +10,7 @@ import {
   joinRequestSchema,
   joinResponseSchema,
 } from "../../lib/protocol/http";
-import { joinClass, joinLinkByCode, lookUpClass } from "./join-handlers";
+import { joinClass, joinLinkByCode, lookUpClass, requestHandback } from "./join-handlers";
 import { joinLinkFor } from "./join-link";
 import { defineRoute, type Route } from "./route";
 
@@ -47,6 +47,15 @@ export const API_ROUTES: readonly Route[] = [
     status: 201,
     response: joinResponseSchema,
     handle: ({ req, ctx, params, body }) => joinClass(req, ctx, params.code, body),
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/join/:code/handback",
+    auth: "none",
+    body: joinRequestSchema,
+    status: 201,
+    response: joinResponseSchema,
+    handle: ({ req, ctx, params, body }) => requestHandback(req, ctx, params.code, body),
   }),
   defineRoute({
     method: "GET",
