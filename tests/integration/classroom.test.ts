@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forward } from "../../lib/engine";
 import { hostSession, joinSession, LiveClient } from "../helpers/classroom";
 import { pythonForward } from "../helpers/python-reference";
-import { describeEachDatabase, freshStorage, startServer, type ServerProcess, type ServerStorage } from "../helpers/server-process";
+import { describeEachDatabase, freshStorage, type ServerStorage } from "../helpers/databases";
+import { startServer, type ServerProcess } from "../helpers/server-process";
 import { connect } from "../helpers/socket-client";
 
 /** The default session's seating order, by hand: hidden neurons 1-3, then outputs 1-2. */

@@ -6,15 +6,8 @@
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROTOCOL_VERSION } from "../../lib/protocol";
-import {
-  describeEachDatabase,
-  freshStorage,
-  runServerToExit,
-  startServer,
-  type ServerProcess,
-  type ServerStorage,
-} from "../helpers/server-process";
-import { NO_POSTGRES_REASON, POSTGRES_URL } from "../helpers/databases";
+import { describeEachDatabase, freshStorage, NO_POSTGRES_REASON, POSTGRES_URL, type ServerStorage } from "../helpers/databases";
+import { runServerToExit, startServer, type ServerProcess } from "../helpers/server-process";
 import { connect, nextEvent, send } from "../helpers/socket-client";
 
 describeEachDatabase("server", (db) => {

@@ -4,7 +4,8 @@
  */
 import { expect, it } from "vitest";
 import { hostSession } from "../helpers/classroom";
-import { freshStorage, startServer } from "../helpers/server-process";
+import { freshStorage } from "../helpers/databases";
+import { startServer } from "../helpers/server-process";
 import { connect } from "../helpers/socket-client";
 
 const TWO_SECONDS_IN_DAYS = 2 / 86_400;
