@@ -6,7 +6,7 @@ import { expect, it } from "vitest";
 import { hostSession } from "../helpers/classroom";
 import { freshStorage } from "../helpers/databases";
 import { startServer } from "../helpers/server-process";
-import { connect } from "../helpers/socket-client";
+import { connectRefused } from "../helpers/socket-client";
 
 const TWO_SECONDS_IN_DAYS = 2 / 86_400;
 
@@ -23,7 +23,7 @@ it("deletes a session older than RETENTION_DAYS at the next sweep, tokens and co
     await expect
       .poll(async () => (await fetch(`${server.url}/api/join/${host.code}`)).status, { timeout: 15_000 })
       .toBe(404);
-    const refused = await connect(server.url, { token: host.teacherToken }).catch((e) => e);
+    const refused = await connectRefused(server.url, { token: host.teacherToken });
     expect(refused.data).toMatchObject({ code: "UNAUTHENTICATED" });
     const fresh = await hostSession(server.url);
     expect((await fetch(`${server.url}/api/join/${fresh.code}`)).status).toBe(200);
