@@ -1,51 +1,29 @@
 /**
  * Starts the real Synapse server (server/index.ts, production mode, the test build in
  * .next-test) as a child process on a free port, with its own data directory or its own
- * PostgreSQL database, and stops it by signal or by kill -9.
+ * PostgreSQL database; it is ready when `GET /api/health` answers 200. Stops it by signal
+ * or by kill -9.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
 import { fileURLToPath } from "node:url";
-import { describe } from "vitest";
-import { createPostgresDatabase, NO_POSTGRES_REASON, POSTGRES_URL, tempDataDir } from "./databases";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** One process (no tsx wrapper), so kill -9 reaches the server itself. */
 const NODE_ARGS = ["--import", "tsx", "server/index.ts"];
 
-export type DbChoice = "pglite" | "postgres";
-
-/**
- * Runs a suite on PGlite, and on PostgreSQL when DATABASE_URL is set; otherwise the
- * PostgreSQL copy reports as skipped, with the reason in its name.
- * @example
- * describeEachDatabase("a class", (db) => { ... });
- */
-export function describeEachDatabase(title: string, body: (db: DbChoice) => void): void {
-  for (const db of ["pglite", "postgres"] as const) {
-    const skip = db === "postgres" && !POSTGRES_URL;
-    describe.skipIf(skip)(`${title} on ${db}${skip ? ` (${NO_POSTGRES_REASON})` : ""}`, () => body(db));
-  }
-}
-
-export interface ServerStorage {
-  env: Record<string, string>;
-  dispose(): Promise<void>;
-}
-
-/** A fresh, empty database for one test file, reused across restarts of its server. */
-export async function freshStorage(db: DbChoice): Promise<ServerStorage> {
-  if (db === "postgres") {
-    const pg = await createPostgresDatabase(POSTGRES_URL!);
-    return { env: { DATABASE_URL: pg.url }, dispose: pg.drop };
-  }
-  const dir = tempDataDir();
-  return { env: { DATA_DIR: dir.dir }, dispose: async () => dir.remove() };
-}
+/** How long a server may take to answer health 200 on a busy two-core machine. */
+const READY_TIMEOUT_MS = 60_000;
+/** Pause between two health probes while the server starts. */
+const READY_POLL_MS = 100;
+/** Attempts when another process takes the chosen free port before the server binds it. */
+const PORT_ATTEMPTS = 3;
 
 export interface ServerProcess {
   url: string;
   port: number;
   proc: ChildProcess;
+  /** Everything the server printed so far, stdout and stderr interleaved. */
   output(): string;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
@@ -73,50 +51,110 @@ function serverEnv(env: Record<string, string>, port: number): NodeJS.ProcessEnv
   } as NodeJS.ProcessEnv;
 }
 
+/** A loopback port that was free a moment ago. */
+export async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", resolve);
+  });
+  const address = probe.address();
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  if (typeof address !== "object" || !address) throw new Error("no port from the probe socket");
+  return address.port;
+}
+
+/** The last `lines` lines of `text`, for error messages. */
+function tail(text: string, lines = 40): string {
+  return text.trimEnd().split("\n").slice(-lines).join("\n") || "(nothing)";
+}
+
+/** Why a start failed, with what the server printed. */
+class StartError extends Error {
+  constructor(
+    reason: string,
+    stderr: string,
+    stdout: string,
+  ) {
+    super(`${reason}\n--- server stderr (tail) ---\n${tail(stderr)}\n--- server stdout (tail) ---\n${tail(stdout, 20)}`);
+  }
+}
+
+/** Whether `GET /api/health` answers 200 now. */
+async function healthy(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
+    await res.body?.cancel();
+    return res.status === 200;
+  } catch {
+    return false; // not listening yet, or too busy to answer in time
+  }
+}
+
+async function launch(env: Record<string, string>, port: number): Promise<ServerProcess> {
+  const proc = spawn(process.execPath, NODE_ARGS, { cwd: ROOT, env: serverEnv(env, port) });
+  let output = "";
+  let stdout = "";
+  let stderr = "";
+  proc.stdout.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString();
+    output += chunk.toString();
+  });
+  proc.stderr.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+    output += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (!(await healthy(url))) {
+    if (proc.exitCode !== null || proc.signalCode !== null) {
+      await exited;
+      throw new StartError(`server exited with ${proc.exitCode ?? proc.signalCode} before /api/health answered 200`, stderr, stdout);
+    }
+    if (Date.now() >= deadline) {
+      proc.kill("SIGKILL");
+      await exited;
+      throw new StartError(`server did not answer /api/health with 200 within ${READY_TIMEOUT_MS / 1000} s`, stderr, stdout);
+    }
+    await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS));
+  }
+
+  return {
+    url,
+    port,
+    proc,
+    output: () => output,
+    stop: async () => {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill("SIGTERM");
+      return exited;
+    },
+    crash: async () => {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill("SIGKILL");
+      await exited;
+    },
+  };
+}
+
 /**
+ * Starts the server and resolves once `GET /api/health` answers 200; rejects with the
+ * tail of its stderr when it exits first or is not ready within a minute.
  * @example
  * const storage = await freshStorage("pglite");
  * const server = await startServer(storage.env);
  * await fetch(`${server.url}/api/health`);
  * await server.stop();
  */
-export async function startServer(env: Record<string, string>, port = 0): Promise<ServerProcess> {
-  const proc = spawn(process.execPath, NODE_ARGS, { cwd: ROOT, env: serverEnv(env, port) });
-  let output = "";
-  const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
-
-  const readyPort = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /"port":(\d+)[^\n]*"msg":"Synapse is ready"/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    };
-    proc.stdout!.on("data", onData);
-    proc.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code} before it was ready:\n${output}`));
-    });
-  });
-
-  return {
-    url: `http://127.0.0.1:${readyPort}`,
-    port: readyPort,
-    proc,
-    output: () => output,
-    stop: async () => {
-      if (proc.exitCode === null) proc.kill("SIGTERM");
-      return exited;
-    },
-    crash: async () => {
-      if (proc.exitCode === null) proc.kill("SIGKILL");
-      await exited;
-    },
-  };
+export async function startServer(env: Record<string, string>, port?: number): Promise<ServerProcess> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launch(env, port ?? (await freePort()));
+    } catch (err) {
+      const portTaken = err instanceof StartError && /EADDRINUSE/.test(err.message);
+      if (!portTaken || port !== undefined || attempt >= PORT_ATTEMPTS) throw err;
+    }
+  }
 }
 
 /** Runs the server as a one-off and collects what it printed until it exited. */
