@@ -24,7 +24,8 @@ export const networkSetupSchema = z
   .strict();
 
 const empty = z.object({}).strict();
-const ok = z.object({});
+/** What a session command's acknowledgement carries: the seq its last event was stored at. */
+const ok = z.object({ seq: z.number() });
 
 /** Commands about the network: a student's own neuron, and the teacher's controls. */
 export const networkCommands = {

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { seatSchema } from "./network";
 
-const ok = z.object({});
+/** What a session command's acknowledgement carries: the seq its last event was stored at. */
+const ok = z.object({ seq: z.number() });
 const studentId = z.string().min(1).max(64);
 
 /** Teacher commands about the room and its students. */

@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { hostSession, joinSession, LiveClient } from "../helpers/classroom";
-import { describeEachDatabase, freshStorage, startServer, type ServerProcess, type ServerStorage } from "../helpers/server-process";
+import { describeEachDatabase, freshStorage, type ServerStorage } from "../helpers/databases";
+import { startServer, type ServerProcess } from "../helpers/server-process";
 import { connect, nextEvent } from "../helpers/socket-client";
 
 async function askForPlace(url: string, code: string, nickname: string) {

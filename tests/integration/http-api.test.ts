@@ -12,7 +12,8 @@ import {
   joinLookupResponseSchema,
   joinResponseSchema,
 } from "../../lib/protocol/http";
-import { describeEachDatabase, freshStorage, startServer, type ServerProcess, type ServerStorage } from "../helpers/server-process";
+import { describeEachDatabase, freshStorage, type ServerStorage } from "../helpers/databases";
+import { startServer, type ServerProcess } from "../helpers/server-process";
 
 /** Set on the server so the join link does not depend on this machine's network cards. */
 const PUBLIC_URL = "http://class.example:8080";

@@ -6,8 +6,9 @@
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { SessionUpdate } from "../../lib/protocol/server-events";
-import { hostSession, joinSession, LiveClient } from "../helpers/classroom";
-import { describeEachDatabase, freshStorage, startServer, type ServerProcess, type ServerStorage } from "../helpers/server-process";
+import { hostSession, joinSession, joinStudent, LiveClient } from "../helpers/classroom";
+import { describeEachDatabase, freshStorage, type ServerStorage } from "../helpers/databases";
+import { startServer, type ServerProcess } from "../helpers/server-process";
 
 describeEachDatabase("views per viewer", (db) => {
   let storage: ServerStorage;
@@ -36,11 +37,10 @@ describeEachDatabase("views per viewer", (db) => {
     expect(Object.keys(projector.state.students)).toHaveLength(2);
 
     // A student who joins while names are hidden: the projector learns of the seat, not the name.
-    const linus = await joinSession(server.url, code, "Linus");
-    expect(linus.status).toBe(201);
+    const linus = await joinStudent(server.url, code, "Linus");
     await projector.until(() => Object.keys(projector.state.students).length === 3);
     await teacher.until(() => Object.values(teacher.state.students).some((s) => s.nickname === "Linus"));
-    const phone = await LiveClient.connect(server.url, { token: linus.body.token });
+    const phone = await LiveClient.connect(server.url, { token: linus.token });
     expect(Object.values(phone.state.students).map((s) => s.nickname).sort()).toEqual(["Ada", "Grace", "Linus"]);
     expect(received.join("\n")).not.toMatch(/Ada|Grace|Linus/);
     expect(received.length).toBeGreaterThan(0);
@@ -54,10 +54,10 @@ describeEachDatabase("views per viewer", (db) => {
 
   it("plays the forward pass on every screen: the projector and a phone follow the teacher's play", async () => {
     const { code, teacherToken } = await hostSession(server.url);
-    const joined = await joinSession(server.url, code, "Ada");
+    const joined = await joinStudent(server.url, code, "Ada");
     const teacher = await LiveClient.connect(server.url, { token: teacherToken });
     const projector = await LiveClient.connect(server.url, { watch: code });
-    const phone = await LiveClient.connect(server.url, { token: joined.body.token });
+    const phone = await LiveClient.connect(server.url, { token: joined.token });
     const columns = (c: LiveClient) => {
       const seen: (number | null)[] = [];
       c.socket.on("session:update", (update: SessionUpdate) => {
@@ -68,7 +68,7 @@ describeEachDatabase("views per viewer", (db) => {
     const onProjector = columns(projector);
     const onPhone = columns(phone);
     const played = await teacher.send("animation:play", {});
-    expect(played.ok).toBe(true);
+    if (!played.ok) throw new Error(played.error.message);
     const end = played.seq + 3;
     // The server moves the signal on by itself: inputs, hidden layer, output, then all lit.
     for (const c of [projector, phone]) await c.until(() => c.seq >= end && c.state.animation.column === null, 20_000);
