@@ -85,7 +85,7 @@ export class LiveClient {
   private listen(): void {
     onSnapshot(this.socket, (snap) => {
       this.copy = { seq: snap.seq, state: snap.state };
-      this.you = snap.you;
+      if (snap.you) this.you = snap.you;
       this.online = snap.online;
       this.settle();
     });

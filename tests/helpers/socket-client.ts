@@ -13,9 +13,9 @@ import {
   type CommandPayload,
   type CommandResult,
   type ServerToClientEvents,
-  type Viewer,
+  type SessionSnapshot,
+  type SessionUpdate,
 } from "../../lib/protocol";
-import type { LoggedEvent } from "../../lib/session/events";
 import type { SessionState } from "../../lib/session/state";
 
 /** A client socket typed with the protocol's events. */
@@ -31,19 +31,11 @@ export interface TestAuth {
 /** How long a test waits for an acknowledgement or a server event by default. */
 export const MESSAGE_TIMEOUT_MS = 10_000;
 
-/** `session:snapshot` with its state typed as the session's. */
-export interface SnapshotMessage {
-  seq: number;
-  state: SessionState;
-  you: Viewer;
-  online: string[];
-}
+/** `session:snapshot` (`you` comes with the first one, on connect). */
+export type SnapshotMessage = SessionSnapshot;
 
-/** `session:update` with its events typed as logged session events. */
-export interface UpdateMessage {
-  events: LoggedEvent[];
-  online?: string[];
-}
+/** `session:update`. */
+export type UpdateMessage = SessionUpdate;
 
 type ServerEventName = keyof ServerToClientEvents;
 type ServerPayload<E extends ServerEventName> = Parameters<ServerToClientEvents[E]>[0];
