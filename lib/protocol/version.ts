@@ -5,4 +5,4 @@
  * @example
  * io(url, { auth: { protocolVersion: PROTOCOL_VERSION } });
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
