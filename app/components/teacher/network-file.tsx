@@ -11,6 +11,7 @@ import type { CommandPayload } from "../../../lib/protocol";
 import { completeSetup, type SetupCompletion } from "../../../lib/session/default-labels";
 import type { SessionState } from "../../../lib/session/state";
 import { useCommands } from "./commands";
+import type { Guard } from "./replace-guard";
 import { SECONDARY } from "./ui";
 
 function download(name: string, text: string) {
@@ -33,7 +34,7 @@ export function setupFromFile(parsed: unknown): ({ network: unknown } & SetupCom
   return { network, ...completeSetup(network, file) };
 }
 
-export function NetworkFile({ state }: { state: SessionState }) {
+export function NetworkFile({ state, guard }: { state: SessionState; guard: Guard }) {
   const { run, notify, enabled } = useCommands();
   const fileId = useId();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -54,7 +55,8 @@ export function NetworkFile({ state }: { state: SessionState }) {
     const setup = setupFromFile(parsed);
     if (typeof setup === "string") return notify("error", setup);
     // The payload is checked by the server, which answers with the path of anything wrong.
-    await run("network:load", { ...setup, presetId: null } as CommandPayload<"network:load">, `Loaded “${file.name}”. Everyone has been seated again.`);
+    const payload = { ...setup, presetId: null } as CommandPayload<"network:load">;
+    guard(`Load “${file.name}”`, () => run("network:load", payload, `Loaded “${file.name}”. Everyone has been seated again.`));
   };
 
   return (
