@@ -6,6 +6,7 @@
  * the class (so names are drawn and the join panel has given way to the diagram).
  */
 import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { seriousViolations } from "./support/axe";
 import { closeAll, hostClass, joinAsStudent } from "./support/classroom-ui";
 import { loadNetworkFile } from "./support/network-file";
 import { describeSizes, diagramTextSizes, fitsWithoutScrolling, predictionSize, type DiagramTextSizes } from "./support/text-size";
@@ -74,6 +75,7 @@ test("the default network is legible at 1280×720 on the wall, in projector mode
   // Every one of the 12 weights is written out, on every surface.
   const wall = await projectorSizes(show, testInfo, "show-default");
   expect(wall.weight?.count).toBe(12);
+  expect(await seriousViolations(show)).toEqual([]);
   const desk = await dashboardSizes(teacher, testInfo, "dashboard-default");
   expect(desk.weight?.count).toBe(12);
 
@@ -81,6 +83,14 @@ test("the default network is legible at 1280×720 on the wall, in projector mode
   await expect(teacher.getByRole("button", { name: /Exit projector view/ })).toBeVisible();
   const mode = await projectorSizes(teacher, testInfo, "projector-mode-default");
   expect(mode.weight?.count).toBe(12);
+  expect(await seriousViolations(teacher)).toEqual([]);
+
+  // The join details open large again on demand, and give way again.
+  await teacher.getByRole("button", { name: "Show join details" }).click();
+  await expect(teacher.getByRole("img", { name: /^QR code that opens/ })).toBeVisible();
+  await teacher.getByRole("button", { name: "Hide join details" }).click();
+  await expect(teacher.getByRole("img", { name: /^QR code that opens/ })).toHaveCount(0);
+  await expect(teacher.getByLabel("Join code", { exact: true })).toBeVisible();
 
   await closeAll(ada, show, teacher);
 });

@@ -65,7 +65,7 @@ export function JoinDetails({ code, info, error, roomLocked, ended = false, size
 export function JoinStrip({ code, info, ended, size }: { code: string; info: JoinInfo | null; ended: boolean; size: "dashboard" | "projector" }) {
   const codeSize = size === "projector" ? "text-[2rem]" : "text-[1.75rem]";
   return (
-    <div className={`flex min-w-0 items-baseline gap-x-4 gap-y-1 ${size === "projector" ? "flex-1 flex-nowrap" : "flex-wrap"}`}>
+    <div className={`flex min-w-0 items-baseline gap-x-4 gap-y-1 ${size === "projector" ? "flex-wrap lg:flex-1 lg:flex-nowrap" : "flex-wrap"}`}>
       <span className="shrink-0 text-base font-bold text-slate-700">{ended ? "The code was" : "Join with the code"}</span>
       <div role="group" aria-label="Join code" className={`font-mono font-black leading-none tracking-[0.1em] text-slate-950 ${codeSize}`}>
         {code}

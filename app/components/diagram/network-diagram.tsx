@@ -62,7 +62,7 @@ function useBoxSize(): [React.RefObject<HTMLDivElement | null>, { width: number;
   return [ref, size];
 }
 
-export function NetworkDiagram({ state, maxHeight, surface = "dashboard", onActivateNeuron, litColumn = null, markEmpty = false }: NetworkDiagramProps) {
+export function NetworkDiagram({ state, maxHeight, surface = "dashboard", onActivateNeuron, litColumn: asked = null, markEmpty = false }: NetworkDiagramProps) {
   const model = useMemo(() => buildModel(state), [state]);
   const [probe, box] = useBoxSize();
   const geometry = useMemo(() => (model && box && box.width > 0 ? layoutDiagram(model.network, model, box, surface) : null), [model, box, surface]);
@@ -76,13 +76,15 @@ export function NetworkDiagram({ state, maxHeight, surface = "dashboard", onActi
       </p>
     );
   }
-  const emphasis: Emphasis = { seat: hovered, litColumn };
   const count = model.network.layers.length;
+  // A column the network no longer has (it changed under a playing pass) lights nothing.
+  const litColumn = asked !== null && asked <= count ? asked : null;
+  const emphasis: Emphasis = { seat: hovered, litColumn };
   const crowded = geometry?.labelAt.some((t) => t === null) ?? false;
   const fill = maxHeight === "fill";
   // Filling, the box takes the room the column leaves (and grows if the network needs more);
   // otherwise a probe of the wished height measures it and the drawing sets the box's height.
-  const frame = fill ? { className: "relative w-full min-h-0 flex-1", style: { minHeight: geometry?.minHeight } } : { className: "relative w-full overflow-hidden", style: {} };
+  const frame = fill ? { className: "relative w-full min-h-0 flex-1", style: { minHeight: geometry && box ? geometry.minHeight * Math.min(1, box.width / geometry.width) : undefined } } : { className: "relative w-full overflow-hidden", style: {} };
   const drawing = fill ? "absolute inset-x-0 top-1/2 -translate-y-1/2" : "relative w-full";
   return (
     <figure className={`flex w-full flex-col items-center gap-2 ${fill ? "min-h-0 flex-1" : ""}`} data-lit-column={litColumn ?? "none"}>

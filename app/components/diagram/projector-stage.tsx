@@ -43,7 +43,7 @@ export function ProjectorStage({ state, join, banner, exit }: ProjectorStageProp
     return (
       <main className="flex min-h-dvh flex-col bg-white text-slate-950">
         {banner}
-        <header className="flex items-center gap-x-5 border-b border-slate-200 px-6 py-2">
+        <header className="flex flex-wrap items-center gap-x-5 gap-y-2 border-b border-slate-200 px-6 py-2 lg:flex-nowrap">
           <NeuronMark className="h-8 w-8 shrink-0" />
           <JoinStrip code={state.code} info={join.info} ended={ended} size="projector" />
           <p className="shrink-0 text-lg font-bold text-slate-700">{students === 1 ? "1 student has joined" : `${students} students have joined`}</p>

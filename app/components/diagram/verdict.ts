@@ -13,6 +13,8 @@ export interface Verdict {
   /** "spam" / "not spam" for the spam detector; "yes" / "no" for any other detector. */
   text: string;
   positive: boolean;
+  /** What a score above the threshold reads ("spam" or "yes"). */
+  positiveText: string;
 }
 
 /**
@@ -26,8 +28,8 @@ export function verdictOf(state: SessionState, model: DiagramModel): Verdict | n
   const score = model.result.layers[model.result.layers.length - 1]?.output[0] ?? 0;
   const positive = score > state.threshold;
   const spam = state.presetId === "spam" || /spam/i.test(outputLabel(model.outputLabels, 0));
-  const text = spam ? (positive ? "spam" : "not spam") : positive ? "yes" : "no";
-  return { score, threshold: state.threshold, text, positive };
+  const [yes, no] = spam ? ["spam", "not spam"] : ["yes", "no"];
+  return { score, threshold: state.threshold, text: positive ? yes : no, positive, positiveText: yes };
 }
 
 /** "Threshold 0.50": two decimals, as a cut-off is usually written. */

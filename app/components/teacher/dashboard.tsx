@@ -37,7 +37,7 @@ export function Dashboard({ sessionId, token, live }: { sessionId: string; token
   // A one-sigmoid output is a detector: the teacher sets the threshold its verdict uses.
   const detector = useMemo(() => {
     const model = buildModel(state);
-    return model !== null && verdictOf(state, model) !== null;
+    return model && verdictOf(state, model);
   }, [state]);
   const ended = state.status === "ended";
   // Three columns from 100rem (a 1920 projector, a large laptop); below, the roster joins the
@@ -105,7 +105,7 @@ export function Dashboard({ sessionId, token, live }: { sessionId: string; token
                   Prediction
                 </h3>
                 <NetworkOutput state={state} />
-                {detector && <ThresholdField threshold={state.threshold} />}
+                {detector && <ThresholdField threshold={state.threshold} positive={detector.positiveText} />}
               </section>
             </div>
           </Panel>
