@@ -48,6 +48,7 @@ test("loading the “bright and edgy” preset reseats the student on the single
   await expect(ada.getByRole("slider", { name: /^Weight \d+$/ })).toHaveCount(2);
 
   await teacher.getByRole("group", { name: "Lesson presets" }).getByRole("button", { name: /bright and edgy/ }).click();
+  await teacher.getByRole("dialog", { name: "Replace the class network?" }).getByRole("button", { name: "Replace the network" }).click(); // Ada is seated
 
   // The lesson's neuron: 1.5 × 0.8 + 2.0 × 0.6 − 1.0 = 1.400.
   await expect(teacher.getByLabel("Network output")).toContainText("1.400");

@@ -5,7 +5,7 @@
  */
 import { formatValue } from "../../../lib/session/format";
 import type { DiagramModel, Emphasis } from "./diagram-model";
-import { FOCUS_LABEL_AT, type DiagramGeometry, type Point } from "./geometry";
+import { chipWidth, type DiagramGeometry, type Point } from "./geometry";
 import { inputLabel, neuronTag } from "./labels";
 import { edgeStyle } from "./palette";
 
@@ -34,7 +34,7 @@ export function DiagramEdges({ model, geometry, emphasis }: EdgesProps) {
           const focused = emphasis.seat?.layer === l && emphasis.seat.neuron === j;
           const placed = geometry.labelAt[l] ?? null;
           const showLabels = (placed !== null && !emphasis.seat) || focused;
-          const at = focused ? FOCUS_LABEL_AT : (placed ?? FOCUS_LABEL_AT);
+          const at = placed ?? geometry.focusAt[l] ?? 0.5;
           return neuron.weights.map((w, k) => {
             const source = sources[k];
             if (!source) return null;
@@ -42,7 +42,7 @@ export function DiagramEdges({ model, geometry, emphasis }: EdgesProps) {
             const from = l === 0 ? inputLabel(model.inputLabels, k) : neuronTag({ layer: l - 1, neuron: k }, count);
             const label = { x: source.x + at * (target.x - source.x), y: source.y + at * (target.y - source.y) };
             return (
-              <g key={`${l}-${j}-${k}`} opacity={opacity} data-sign={style.sign}>
+              <g key={`${l}-${j}-${k}`} opacity={opacity} data-sign={style.sign} className="diagram-fade">
                 <title>{`Weight ${formatValue(w)} from ${from} into ${neuronTag({ layer: l, neuron: j }, count)}`}</title>
                 <line
                   x1={source.x}
@@ -54,7 +54,9 @@ export function DiagramEdges({ model, geometry, emphasis }: EdgesProps) {
                   strokeDasharray={style.dash}
                   strokeLinecap={style.dash ? "butt" : "round"}
                 />
-                {showLabels && opacity > 0.5 && <WeightLabel x={label.x} y={label.y} value={w} colour={style.sign === "zero" ? "#334155" : style.stroke} />}
+                {showLabels && opacity > 0.5 && (
+                  <WeightLabel x={label.x} y={label.y} value={w} colour={style.sign === "zero" ? "#334155" : style.stroke} geometry={geometry} edge={`${l}-${j}-${k}`} />
+                )}
               </g>
             );
           });
@@ -65,13 +67,15 @@ export function DiagramEdges({ model, geometry, emphasis }: EdgesProps) {
 }
 
 /** A weight's value on a white chip, so the line it sits on never cuts through the digits. */
-function WeightLabel({ x, y, value, colour }: { x: number; y: number; value: number; colour: string }) {
+function WeightLabel({ x, y, value, colour, geometry, edge }: { x: number; y: number; value: number; colour: string; geometry: DiagramGeometry; edge: string }) {
   const text = formatValue(value);
-  const width = text.length * 9 + 8;
+  const size = geometry.type.weight;
+  const width = chipWidth(text, geometry.type);
+  const height = geometry.chipHeight;
   return (
-    <g>
-      <rect x={x - width / 2} y={y - 11} width={width} height={22} rx={5} fill="#ffffff" fillOpacity={0.92} />
-      <text x={x} y={y + 5} textAnchor="middle" fontSize={15} fontWeight={700} fill={colour} style={{ fontVariantNumeric: "tabular-nums" }}>
+    <g data-weight={edge}>
+      <rect x={x - width / 2} y={y - height / 2} width={width} height={height} rx={5} fill="#ffffff" fillOpacity={0.92} />
+      <text x={x} y={y + size * 0.36} textAnchor="middle" fontSize={size} fontWeight={700} fill={colour} style={{ fontVariantNumeric: "tabular-nums" }} data-role="weight">
         {text}
       </text>
     </g>

@@ -20,11 +20,11 @@ export function DiagramTitles({ model, geometry, emphasis }: { model: DiagramMod
         const active = emphasis.litColumn === c;
         const dimmed = emphasis.litColumn !== null && c > emphasis.litColumn;
         return (
-          <g key={c} opacity={dimmed ? 0.35 : 1}>
-            <text x={x} y={32} textAnchor="middle" fontSize={22} fontWeight={800} fill={active ? BRAND : INK}>
+          <g key={c} opacity={dimmed ? 0.35 : 1} className="diagram-fade">
+            <text x={x} y={geometry.titleY} textAnchor="middle" fontSize={geometry.type.title} fontWeight={800} fill={active ? BRAND : INK} data-role="title">
               {h.title}
             </text>
-            <text x={x} y={58} textAnchor="middle" fontSize={16} fontWeight={500} fill={MUTED}>
+            <text x={x} y={geometry.detailY} textAnchor="middle" fontSize={geometry.type.label} fontWeight={500} fill={MUTED} data-role="label">
               {h.detail}
             </text>
           </g>

@@ -57,3 +57,24 @@ export function JoinDetails({ code, info, error, roomLocked, ended = false, size
     </div>
   );
 }
+
+/**
+ * The join details once the class is in: the code, smaller, and the link as text, in one line,
+ * so the diagram gets the room. The code keeps its "Join code" name.
+ */
+export function JoinStrip({ code, info, ended, size }: { code: string; info: JoinInfo | null; ended: boolean; size: "dashboard" | "projector" }) {
+  const codeSize = size === "projector" ? "text-[2rem]" : "text-[1.75rem]";
+  return (
+    <div className={`flex min-w-0 items-baseline gap-x-4 gap-y-1 ${size === "projector" ? "flex-wrap lg:flex-1 lg:flex-nowrap" : "flex-wrap"}`}>
+      <span className="shrink-0 text-base font-bold text-slate-700">{ended ? "The code was" : "Join with the code"}</span>
+      <div role="group" aria-label="Join code" className={`font-mono font-black leading-none tracking-[0.1em] text-slate-950 ${codeSize}`}>
+        {code}
+      </div>
+      {!ended && info?.joinUrl && !info.loopbackOnly && (
+        <span className="min-w-0 truncate text-lg font-semibold text-slate-800">
+          at <span className="text-indigo-800">{info.joinUrl.replace(/^https?:\/\//, "")}</span>
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 "use client";
 
 /**
- * Buttons laid exactly over the diagram's neurons (positions in percent of the viewBox), so the
+ * Buttons laid exactly over the diagram's neurons (positions in percent of the drawing), so the
  * teacher can open any neuron by mouse or keyboard. Hover or focus also highlights the neuron's
  * incoming weights and shows their values.
  */
@@ -20,7 +20,8 @@ interface HotspotsProps {
 
 export function NeuronHotspots({ model, geometry, onActivate, onHover }: HotspotsProps) {
   const count = model.network.layers.length;
-  const r = geometry.radius + 4;
+  const w = geometry.neuron.w + 8;
+  const h = geometry.neuron.h + 8;
   const pct = (v: number, total: number) => `${((v / total) * 100).toFixed(3)}%`;
   return (
     // The name avoids the words of other controls ("Bias", "Weight 1"), which tests find by substring.
@@ -46,10 +47,10 @@ export function NeuronHotspots({ model, geometry, onActivate, onHover }: Hotspot
               onBlur={() => onHover(null)}
               className="absolute cursor-pointer rounded-full bg-transparent hover:bg-indigo-600/10 focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-indigo-700"
               style={{
-                left: pct(p.x - r, geometry.width),
-                top: pct(p.y - r, geometry.height),
-                width: pct(2 * r, geometry.width),
-                height: pct(2 * r, geometry.height),
+                left: pct(p.x - w / 2, geometry.width),
+                top: pct(p.y - h / 2, geometry.height),
+                width: pct(w, geometry.width),
+                height: pct(h, geometry.height),
               }}
             />
           );

@@ -1,50 +1,82 @@
 "use client";
 
 /**
- * What the wall shows: how to join on the left, the network filling the rest, and the
- * prediction underneath in type large enough for the back row. No controls: the teacher's
- * full-screen mode and the second-screen page both render this.
+ * What the wall shows: how to join, the network and the prediction, in type large enough for the
+ * back row. Until the class has joined, the join details fill the left; then they shrink to one
+ * line above the diagram (and open large again on demand). The teacher's full-screen mode and
+ * the second-screen page both render this; only the first passes controls in.
  */
 import type { SessionState } from "../../../lib/session/state";
 import { NeuronMark } from "../neuron-mark";
-import { JoinDetails } from "./join-details";
+import { JoinDetails, JoinStrip } from "./join-details";
 import { NetworkDiagram } from "./network-diagram";
 import { NetworkOutput } from "./network-output";
+import { useJoinPanel } from "./use-join-panel";
 import type { JoinInfo } from "./use-join-info";
 
 interface ProjectorStageProps {
   state: SessionState;
   join: { info: JoinInfo | null; error: string | null };
-  litColumn?: number | null;
   /** A notice across the top (connection lost, session ended). */
   banner?: React.ReactNode;
-  /** A way out, for the teacher's full-screen mode. */
+  /** The teacher's controls and a way out, for the full-screen mode. */
   exit?: React.ReactNode;
 }
 
-export function ProjectorStage({ state, join, litColumn = null, banner, exit }: ProjectorStageProps) {
+const TOGGLE = "rounded-lg bg-white px-3 py-2 text-base font-bold text-slate-900 ring-1 ring-slate-300 hover:bg-slate-100";
+
+export function ProjectorStage({ state, join, banner, exit }: ProjectorStageProps) {
   const students = Object.values(state.students).filter((s) => !s.removed).length;
+  const panel = useJoinPanel(students);
+  const ended = state.status === "ended";
+  const joined = <p className="text-2xl font-bold text-slate-700">{students === 1 ? "1 student has joined" : `${students} students have joined`}</p>;
+  const paused = state.paused && <p className="rounded-lg bg-slate-900 px-4 py-2 text-xl font-bold text-white">Phones paused</p>;
+  const network = (
+    <section aria-label="Class network" className="flex min-h-0 min-w-0 flex-1 flex-col gap-3">
+      <h1 className="sr-only">The class network</h1>
+      <NetworkDiagram state={state} maxHeight="fill" surface="projector" litColumn={state.animation.column} />
+      <NetworkOutput state={state} variant="banner" />
+    </section>
+  );
+
+  if (!panel.large) {
+    return (
+      <main className="flex min-h-dvh flex-col bg-white text-slate-950">
+        {banner}
+        <header className="flex flex-wrap items-center gap-x-5 gap-y-2 border-b border-slate-200 px-6 py-2 lg:flex-nowrap">
+          <NeuronMark className="h-8 w-8 shrink-0" />
+          <JoinStrip code={state.code} info={join.info} ended={ended} size="projector" />
+          <p className="shrink-0 text-lg font-bold text-slate-700">{students === 1 ? "1 student has joined" : `${students} students have joined`}</p>
+          {paused}
+          <button type="button" className={`${TOGGLE} shrink-0`} onClick={panel.toggle}>
+            Show join details
+          </button>
+          {exit && <div className="shrink-0">{exit}</div>}
+        </header>
+        <div className="flex min-h-0 flex-1 flex-col px-6 py-3">{network}</div>
+      </main>
+    );
+  }
   return (
-    <main className="relative grid min-h-dvh grid-rows-[auto_1fr] bg-white text-slate-950">
-      <div>{banner}</div>
-      <div className="grid gap-8 p-6 lg:grid-cols-[minmax(15rem,21rem)_1fr] min-[100rem]:grid-cols-[minmax(18rem,27rem)_1fr] lg:p-10">
-        <aside className="flex flex-col gap-6 border-slate-200 lg:border-r lg:pr-8">
+    <main className="relative flex min-h-dvh flex-col bg-white text-slate-950">
+      {banner}
+      <div className="flex min-h-0 flex-1 flex-col gap-8 p-6 lg:flex-row lg:p-10">
+        <aside className="flex flex-col gap-6 border-slate-200 lg:w-[21rem] lg:shrink-0 lg:border-r lg:pr-8 min-[100rem]:w-[27rem]">
           <p className="flex items-center gap-3 text-2xl font-extrabold tracking-tight">
             <NeuronMark className="h-10 w-10" /> Synapse
           </p>
-          <JoinDetails code={state.code} info={join.info} error={join.error} roomLocked={state.roomLocked} ended={state.status === "ended"} size="projector" />
-          <p className="text-2xl font-bold text-slate-700">
-            {students === 1 ? "1 student has joined" : `${students} students have joined`}
-          </p>
-          {state.paused && <p className="rounded-lg bg-slate-900 px-4 py-3 text-xl font-bold text-white">Phones paused</p>}
+          <JoinDetails code={state.code} info={join.info} error={join.error} roomLocked={state.roomLocked} ended={ended} size="projector" />
+          {joined}
+          {paused}
+          {students > 0 && (
+            <button type="button" className={`${TOGGLE} self-start`} onClick={panel.toggle}>
+              Hide join details
+            </button>
+          )}
         </aside>
-        <section aria-label="Class network" className="flex min-w-0 flex-col justify-center gap-6">
-          <h1 className="sr-only">The class network</h1>
-          <NetworkDiagram state={state} maxHeight="calc(100dvh - 18rem)" litColumn={litColumn} />
-          <NetworkOutput state={state} variant="banner" />
-        </section>
+        {network}
       </div>
-      {exit}
+      {exit && <div className="absolute right-4 top-4">{exit}</div>}
     </main>
   );
 }

@@ -11,18 +11,18 @@ function Sample({ stroke, dash, width }: { stroke: string; dash?: string; width:
 
 export function WeightLegend() {
   return (
-    <figcaption className="flex flex-wrap items-center justify-center gap-x-6 gap-y-1 text-sm font-medium text-slate-700">
+    <>
       <span className="flex items-center gap-2">
-        <Sample stroke={POSITIVE} width={4} /> positive weight (orange, solid)
+        <Sample stroke={POSITIVE} width={4} /> positive (orange, solid)
       </span>
       <span className="flex items-center gap-2">
-        <Sample stroke={NEGATIVE} dash="8 5" width={4} /> negative weight (blue, dashed)
+        <Sample stroke={NEGATIVE} dash="8 5" width={4} /> negative (blue, dashed)
       </span>
       <span className="flex items-center gap-2">
         <Sample stroke="#334155" width={1.5} />
         <Sample stroke="#334155" width={7} /> thicker = larger weight
       </span>
-      <span>b = bias · darker circle = stronger output</span>
-    </figcaption>
+      <span>b = bias · darker = stronger output</span>
+    </>
   );
 }

@@ -5,33 +5,40 @@
  * a laptop: joining and the room on the left, the class network in the middle, the roster and
  * the weight controls on the right. "Projector view" swaps all of it for the wall layout.
  */
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { seatExists } from "../../../lib/session/seating";
 import type { Seat } from "../../../lib/session/state";
 import type { LiveSession } from "../../realtime/use-session";
-import { JoinDetails } from "../diagram/join-details";
 import { NetworkDiagram } from "../diagram/network-diagram";
 import { NetworkOutput } from "../diagram/network-output";
+import { buildModel } from "../diagram/diagram-model";
+import { verdictOf } from "../diagram/verdict";
 import { ReconnectingBanner } from "../diagram/status-screens";
 import { useJoinInfo } from "../diagram/use-join-info";
 import { DashboardHeader } from "./dashboard-header";
 import { InputsEditor } from "./inputs-editor";
+import { JoinPanel } from "./join-panel";
 import { LockControls, RangeControl, TeamModeControl, WeightActions } from "./network-controls";
 import { NetworkSetup } from "./network-setup";
 import { NeuronEditor } from "./neuron-editor";
+import { PassControls } from "./pass-controls";
 import { enterFullscreen, leaveFullscreen, ProjectorMode } from "./projector-mode";
 import { RoomControls } from "./room-controls";
 import { Roster } from "./roster";
-import { Panel, SECONDARY } from "./ui";
+import { ThresholdField } from "./threshold-field";
+import { Panel } from "./ui";
 import { useMediaQuery } from "./use-media-query";
-import { usePassAnimation } from "./use-pass-animation";
 
 export function Dashboard({ sessionId, token, live }: { sessionId: string; token: string; live: LiveSession & { state: NonNullable<LiveSession["state"]> } }) {
   const { state } = live;
   const join = useJoinInfo(sessionId, token);
   const [projector, setProjector] = useState(false);
   const [editing, setEditing] = useState<Seat | null>(null);
-  const pass = usePassAnimation(state.network.layers.length + 1);
+  // A one-sigmoid output is a detector: the teacher sets the threshold its verdict uses.
+  const detector = useMemo(() => {
+    const model = buildModel(state);
+    return model && verdictOf(state, model);
+  }, [state]);
   const ended = state.status === "ended";
   // Three columns from 100rem (a 1920 projector, a large laptop); below, the roster joins the
   // left column so the diagram keeps its width.
@@ -66,7 +73,7 @@ export function Dashboard({ sessionId, token, live }: { sessionId: string; token
   }, []);
 
   if (projector) {
-    return <ProjectorMode state={state} join={join} litColumn={pass.litColumn} onPlay={pass.play} onExit={closeProjector} banner={banner} />;
+    return <ProjectorMode state={state} join={join} onExit={closeProjector} banner={banner} />;
   }
   return (
     <div className="min-h-dvh bg-slate-100">
@@ -74,9 +81,7 @@ export function Dashboard({ sessionId, token, live }: { sessionId: string; token
       {banner}
       <main className="grid gap-5 p-5 lg:grid-cols-[minmax(20rem,22rem)_minmax(0,1fr)] min-[100rem]:grid-cols-[minmax(21rem,24rem)_minmax(0,1fr)_minmax(22rem,27rem)]">
         <div className="flex min-w-0 flex-col gap-5">
-          <Panel title="Join the class">
-            <JoinDetails code={state.code} info={join.info} error={join.error} roomLocked={state.roomLocked} ended={ended} size="dashboard" />
-          </Panel>
+          <JoinPanel state={state} join={join} />
           <RoomControls state={state} />
           {!wide && roster}
         </div>
@@ -84,13 +89,9 @@ export function Dashboard({ sessionId, token, live }: { sessionId: string; token
         <div className="flex min-w-0 flex-col gap-5">
           <Panel
             title="Class network"
-            actions={
-              <button type="button" className={SECONDARY} onClick={pass.play} disabled={pass.playing}>
-                {pass.playing ? "Playing…" : "Play forward pass"}
-              </button>
-            }
+            actions={<PassControls animation={state.animation} />}
           >
-            <NetworkDiagram state={state} maxHeight="max(22rem, calc(100dvh - 24rem))" onActivateNeuron={ended ? undefined : setEditing} litColumn={pass.litColumn} markEmpty />
+            <NetworkDiagram state={state} maxHeight="max(22rem, calc(100dvh - 24rem))" onActivateNeuron={ended ? undefined : setEditing} litColumn={state.animation.column} markEmpty />
             <p className="mt-2 text-center text-sm text-slate-700">Select a neuron to set its weights and bias (for neurons nobody sits on, or to help a student).</p>
             <div className="mt-5 grid grid-cols-[repeat(auto-fit,minmax(17rem,1fr))] gap-6 border-t border-slate-200 pt-5">
               <section aria-labelledby="inputs-heading">
@@ -104,6 +105,7 @@ export function Dashboard({ sessionId, token, live }: { sessionId: string; token
                   Prediction
                 </h3>
                 <NetworkOutput state={state} />
+                {detector && <ThresholdField threshold={state.threshold} positive={detector.positiveText} />}
               </section>
             </div>
           </Panel>

@@ -3,12 +3,15 @@
 /**
  * Saving and loading networks as the engine's JSON with its labels beside it
  * ({network, inputs, inputLabels, outputLabels}). A bare engine network ({layers: [...]}) loads
- * too, with zero inputs. The server validates what is loaded; its message is shown if it refuses.
+ * too, with default names and zero inputs. The server validates what is loaded; its message is
+ * shown if it refuses.
  */
 import { useId, useRef } from "react";
 import type { CommandPayload } from "../../../lib/protocol";
+import { completeSetup, type SetupCompletion } from "../../../lib/session/default-labels";
 import type { SessionState } from "../../../lib/session/state";
 import { useCommands } from "./commands";
+import type { Guard } from "./replace-guard";
 import { SECONDARY } from "./ui";
 
 function download(name: string, text: string) {
@@ -23,21 +26,15 @@ function download(name: string, text: string) {
 }
 
 /** The set-up a file describes, or a sentence saying why it describes none. */
-export function setupFromFile(parsed: unknown): { network: unknown; inputs: number[]; inputLabels: string[]; outputLabels: string[] } | string {
+export function setupFromFile(parsed: unknown): ({ network: unknown } & SetupCompletion) | string {
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return "The file does not hold a network (expected a JSON object).";
   const file = parsed as Record<string, unknown>;
   const network = "network" in file ? file.network : "layers" in file ? file : null;
   if (!network) return "The file has no “network” (or “layers”) in it.";
-  const layers = (network as { layers?: { neurons?: { weights?: unknown[] }[] }[] }).layers;
-  const width = Array.isArray(layers) ? layers[0]?.neurons?.[0]?.weights?.length ?? 0 : 0;
-  // Without inputs in the file, start them at zero; one zero when even the width is unreadable,
-  // so the server's answer is about the network itself, not about the missing inputs.
-  const inputs = Array.isArray(file.inputs) ? (file.inputs as number[]) : Array.from({ length: Math.max(width, 1) }, () => 0);
-  const strings = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
-  return { network, inputs, inputLabels: strings(file.inputLabels), outputLabels: strings(file.outputLabels) };
+  return { network, ...completeSetup(network, file) };
 }
 
-export function NetworkFile({ state }: { state: SessionState }) {
+export function NetworkFile({ state, guard }: { state: SessionState; guard: Guard }) {
   const { run, notify, enabled } = useCommands();
   const fileId = useId();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -58,7 +55,8 @@ export function NetworkFile({ state }: { state: SessionState }) {
     const setup = setupFromFile(parsed);
     if (typeof setup === "string") return notify("error", setup);
     // The payload is checked by the server, which answers with the path of anything wrong.
-    await run("network:load", { ...setup, presetId: null } as CommandPayload<"network:load">, `Loaded “${file.name}”. Everyone has been seated again.`);
+    const payload = { ...setup, presetId: null } as CommandPayload<"network:load">;
+    guard(`Load “${file.name}”`, () => run("network:load", payload, `Loaded “${file.name}”. Everyone has been seated again.`));
   };
 
   return (

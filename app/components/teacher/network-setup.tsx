@@ -5,16 +5,18 @@ import { useState } from "react";
 import type { SessionState } from "../../../lib/session/state";
 import { NetworkFile } from "./network-file";
 import { PresetPicker } from "./preset-picker";
+import { useReplaceGuard } from "./replace-guard";
 import { TopologyEditor } from "./topology-editor";
 import { Panel } from "./ui";
 
 export function NetworkSetup({ state }: { state: SessionState }) {
   // The designer mounts when opened, so it always starts from the network running now.
   const [designing, setDesigning] = useState(false);
+  const { guard, dialog } = useReplaceGuard(state);
   return (
-    <Panel title="Network set-up" actions={<NetworkFile state={state} />}>
+    <Panel title="Network set-up" actions={<NetworkFile state={state} guard={guard} />}>
       <p className="mb-3 text-sm text-slate-700">Loading a network seats everyone again: hidden layers first, then the output layer.</p>
-      <PresetPicker current={state.presetId} />
+      <PresetPicker current={state.presetId} guard={guard} />
       <details className="group mt-4 rounded-xl border border-slate-200" onToggle={(e) => setDesigning(e.currentTarget.open)}>
         <summary className="cursor-pointer list-none rounded-xl px-4 py-3 text-base font-bold text-slate-900 hover:bg-slate-50">
           <span aria-hidden="true" className="mr-2 inline-block transition group-open:rotate-90">
@@ -22,8 +24,9 @@ export function NetworkSetup({ state }: { state: SessionState }) {
           </span>
           Design your own network
         </summary>
-        <div className="border-t border-slate-200 p-4">{designing && <TopologyEditor state={state} />}</div>
+        <div className="border-t border-slate-200 p-4">{designing && <TopologyEditor state={state} guard={guard} />}</div>
       </details>
+      {dialog}
     </Panel>
   );
 }

@@ -13,6 +13,7 @@ import type { NeuronValues, Seat, SessionState } from "../../../lib/session/stat
 import { inputLabel, neuronDescription, neuronTag } from "../diagram/labels";
 import { useCommands } from "./commands";
 import { NumberField } from "./number-field";
+import { standIn } from "./roster";
 import { PRIMARY, SECONDARY } from "./ui";
 
 function preview(state: SessionState, seat: Seat, values: NeuronValues): { arriving: number[]; output: number | null } {
@@ -41,7 +42,7 @@ export function NeuronEditor({ state, seat, onClose }: { state: SessionState; se
   };
   const count = state.network.layers.length;
   const tag = neuronTag(seat, count);
-  const who = studentsOn(state, seat).map((s) => s.nickname);
+  const who = studentsOn(state, seat).map((s) => (state.hideNames ? standIn(s) : s.nickname));
   const { arriving, output } = useMemo(() => preview(state, seat, values), [state, seat, values]);
   const source = (k: number) => (seat.layer === 0 ? inputLabel(state.inputLabels, k) : neuronTag({ layer: seat.layer - 1, neuron: k }, count));
 

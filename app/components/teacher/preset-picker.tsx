@@ -3,8 +3,9 @@
 /** The lesson's ready-made networks, one button each, by title. */
 import { PRESETS } from "../../../lib/lesson/presets";
 import { useCommands } from "./commands";
+import type { Guard } from "./replace-guard";
 
-export function PresetPicker({ current }: { current: string | null }) {
+export function PresetPicker({ current, guard }: { current: string | null; guard: Guard }) {
   const { run, enabled } = useCommands();
   return (
     <div role="group" aria-label="Lesson presets" className="grid gap-2 sm:grid-cols-2">
@@ -16,7 +17,7 @@ export function PresetPicker({ current }: { current: string | null }) {
             type="button"
             aria-pressed={active}
             disabled={!enabled}
-            onClick={() => void run("network:load-preset", { presetId: p.id }, `Loaded “${p.title}”. Everyone has been seated again.`)}
+            onClick={() => guard(`Load “${p.title}”`, () => run("network:load-preset", { presetId: p.id }, `Loaded “${p.title}”. Everyone has been seated again.`))}
             className={`rounded-xl p-3 text-left ring-2 transition disabled:opacity-50 ${
               active ? "bg-indigo-50 ring-indigo-700" : "bg-white ring-slate-200 hover:ring-indigo-400"
             }`}

@@ -3,29 +3,34 @@
 /**
  * The dashboard's full-screen projector view: controls hidden, only the join details, the
  * diagram and the prediction. Escape (or leaving full screen) returns to the dashboard; "P"
- * plays the forward pass.
+ * plays the forward pass on every screen, "N" lights the next layer, "S" stops.
  */
 import { useEffect, useRef } from "react";
 import type { SessionState } from "../../../lib/session/state";
 import { ProjectorStage } from "../diagram/projector-stage";
 import type { JoinInfo } from "../diagram/use-join-info";
+import { useCommands } from "./commands";
+import { PassControls } from "./pass-controls";
 
 interface ProjectorModeProps {
   state: SessionState;
   join: { info: JoinInfo | null; error: string | null };
-  litColumn: number | null;
-  onPlay: () => void;
   onExit: () => void;
   banner?: React.ReactNode;
 }
 
-export function ProjectorMode({ state, join, litColumn, onPlay, onExit, banner }: ProjectorModeProps) {
+const KEYS = { p: "animation:play", n: "animation:step", s: "animation:stop" } as const;
+
+export function ProjectorMode({ state, join, onExit, banner }: ProjectorModeProps) {
   const exitRef = useRef<HTMLButtonElement>(null);
+  const { run, enabled } = useCommands();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") onExit();
-      if ((e.key === "p" || e.key === "P") && !e.ctrlKey && !e.metaKey && !e.altKey) onPlay();
+      if (e.key === "Escape") return onExit();
+      if (e.ctrlKey || e.metaKey || e.altKey || !enabled) return;
+      const command = KEYS[e.key.toLowerCase() as keyof typeof KEYS];
+      if (command) void run(command, {});
     };
     // Leaving full screen (the browser's own Escape handling) leaves the projector view too.
     const onFullscreen = () => {
@@ -33,25 +38,22 @@ export function ProjectorMode({ state, join, litColumn, onPlay, onExit, banner }
     };
     window.addEventListener("keydown", onKey);
     document.addEventListener("fullscreenchange", onFullscreen);
-    exitRef.current?.focus({ preventScroll: true });
     return () => {
       window.removeEventListener("keydown", onKey);
       document.removeEventListener("fullscreenchange", onFullscreen);
     };
-  }, [onExit, onPlay]);
+  }, [onExit, run, enabled]);
+  useEffect(() => exitRef.current?.focus({ preventScroll: true }), []);
 
   return (
     <ProjectorStage
       state={state}
       join={join}
-      litColumn={litColumn}
       banner={banner}
       exit={
-        <div className="absolute right-4 top-4 flex gap-2 opacity-70 transition hover:opacity-100 focus-within:opacity-100">
-          <button type="button" onClick={onPlay} className="rounded-lg bg-white px-3 py-2 text-sm font-bold text-slate-900 ring-1 ring-slate-300">
-            Play forward pass (P)
-          </button>
-          <button ref={exitRef} type="button" onClick={onExit} className="rounded-lg bg-slate-900 px-3 py-2 text-sm font-bold text-white">
+        <div className="flex items-center gap-2">
+          <PassControls animation={state.animation} icons />
+          <button ref={exitRef} type="button" onClick={onExit} className="h-10 rounded-lg bg-slate-900 px-3 text-sm font-bold text-white">
             Exit projector view (Esc)
           </button>
         </div>

@@ -20,7 +20,7 @@ export function RoomControls({ state }: { state: SessionState }) {
         />
         <Switch
           label="Hide names"
-          hint="Nicknames disappear from the diagram, for the projector."
+          hint="Nicknames disappear from the diagram, the roster and the projector view."
           checked={state.hideNames}
           disabled={!enabled}
           onChange={(hidden) => void run("room:hide-names", { hidden }, hidden ? "Names hidden." : "Names shown.")}

@@ -14,16 +14,18 @@ import { ConfirmButton, FIELD, PRIMARY, SECONDARY } from "./ui";
 
 interface RosterRowProps {
   student: Student;
+  /** What this screen calls the student: the nickname, or "Student n" while names are hidden. */
+  name: string;
+  hidden: boolean;
   online: boolean;
   network: Network;
   occupancy: Map<string, number>;
 }
 
-export function RosterRow({ student, online, network, occupancy }: RosterRowProps) {
+export function RosterRow({ student, name, hidden, online, network, occupancy }: RosterRowProps) {
   const { run, enabled } = useCommands();
   const [renaming, setRenaming] = useState(false);
-  const [draft, setDraft] = useState(student.nickname);
-  const name = student.nickname;
+  const [draft, setDraft] = useState("");
 
   return (
     <li className="flex flex-col gap-2 border-b border-slate-200 py-3 last:border-b-0">
@@ -42,7 +44,8 @@ export function RosterRow({ student, online, network, occupancy }: RosterRowProp
           className="flex flex-wrap items-center gap-2"
           onSubmit={async (e) => {
             e.preventDefault();
-            if (await run("student:rename", { studentId: student.id, nickname: draft.trim() }, `Renamed to ${draft.trim()}.`)) setRenaming(false);
+            const confirmation = hidden ? `${name} renamed.` : `Renamed to ${draft.trim()}.`;
+            if (await run("student:rename", { studentId: student.id, nickname: draft.trim() }, confirmation)) setRenaming(false);
           }}
         >
           <input aria-label={`New nickname for ${name}`} value={draft} maxLength={40} autoFocus onChange={(e) => setDraft(e.target.value)} className={`${FIELD} min-w-0 flex-1 py-1`} />
@@ -69,7 +72,8 @@ export function RosterRow({ student, online, network, occupancy }: RosterRowProp
             disabled={!enabled}
             aria-label={`Rename ${name}`}
             onClick={() => {
-              setDraft(name);
+              // While names are hidden, the old name is not put on the (mirrored) screen.
+              setDraft(hidden ? "" : student.nickname);
               setRenaming(true);
             }}
           >

@@ -2,9 +2,11 @@
 
 /**
  * The class as it fills in: everyone in joining order, then the removed students with a way to
- * let each back in.
+ * let each back in. While names are hidden (the dashboard is often on the projector), students
+ * are "Student 1", "Student 2"… in joining order; the teacher can look up who is who behind a
+ * disclosure that starts closed.
  */
-import type { SessionState } from "../../../lib/session/state";
+import type { SessionState, Student } from "../../../lib/session/state";
 import { seatKey } from "../diagram/labels";
 import { useCommands } from "./commands";
 import { RosterRow } from "./roster-row";
@@ -19,6 +21,8 @@ export function Roster({ state, online, className }: { state: SessionState; onli
   const occupancy = new Map<string, number>();
   for (const s of active) if (s.seat) occupancy.set(seatKey(s.seat), (occupancy.get(seatKey(s.seat)) ?? 0) + 1);
   const neurons = state.network.layers.reduce((n, l) => n + l.neurons.length, 0);
+  const hidden = state.hideNames;
+  const nameOf = (s: Student) => (hidden ? standIn(s) : s.nickname);
 
   return (
     <Panel
@@ -38,7 +42,7 @@ export function Roster({ state, online, className }: { state: SessionState; onli
       ) : (
         <ul aria-label="Students" className="max-h-[max(20rem,calc(100dvh-18rem))] overflow-y-auto pr-1">
           {active.map((s) => (
-            <RosterRow key={s.id} student={s} online={online.has(s.id)} network={state.network} occupancy={occupancy} />
+            <RosterRow key={s.id} student={s} name={nameOf(s)} hidden={hidden} online={online.has(s.id)} network={state.network} occupancy={occupancy} />
           ))}
         </ul>
       )}
@@ -48,20 +52,42 @@ export function Roster({ state, online, className }: { state: SessionState; onli
           <ul className="grid gap-2">
             {removed.map((s) => (
               <li key={s.id} className="flex items-center justify-between gap-2">
-                <span className="truncate font-semibold text-slate-800">{s.nickname}</span>
+                <span className="truncate font-semibold text-slate-800">{nameOf(s)}</span>
                 <button
                   type="button"
                   className={SECONDARY}
                   disabled={!enabled}
-                  onClick={() => void run("student:readmit", { studentId: s.id }, `${s.nickname} is back in the class.`)}
+                  onClick={() => void run("student:readmit", { studentId: s.id }, `${nameOf(s)} is back in the class.`)}
                 >
-                  Let back in<span className="sr-only"> {s.nickname}</span>
+                  Let back in<span className="sr-only"> {nameOf(s)}</span>
                 </button>
               </li>
             ))}
           </ul>
         </div>
       )}
+      {hidden && all.length > 0 && <NameKey students={all} />}
     </Panel>
+  );
+}
+
+/** "Student 3": a stand-in that says nothing about who it is. */
+export const standIn = (s: Student): string => `Student ${s.joinIndex}`;
+
+/** Who is who, for the teacher only: closed by default, and closed again when names are shown. */
+function NameKey({ students }: { students: Student[] }) {
+  return (
+    <details className="mt-4 rounded-xl border border-slate-200">
+      <summary className="cursor-pointer rounded-xl px-4 py-2 text-base font-bold text-slate-900 hover:bg-slate-50">Show names to me</summary>
+      <p className="px-4 pt-2 text-sm text-slate-700">Names are hidden from the class. Close this before the screen is shown.</p>
+      <ul aria-label="Names of the students" className="grid gap-1 px-4 py-2">
+        {students.map((s) => (
+          <li key={s.id} className="flex justify-between gap-3">
+            <span className="font-semibold text-slate-700">{standIn(s)}</span>
+            <span className="truncate font-bold text-slate-900">{s.nickname}</span>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

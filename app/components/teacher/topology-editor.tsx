@@ -10,6 +10,7 @@ import { ACTIVATIONS, NEURON_ACTIVATIONS, type Activation } from "../../../lib/e
 import type { SessionState } from "../../../lib/session/state";
 import { activationName } from "../../../lib/session/format";
 import { useCommands } from "./commands";
+import type { Guard } from "./replace-guard";
 import { buildSetup, LIMITS, planFrom, planProblems, type LayerPlan, type TopologyPlan } from "./topology";
 import { FIELD, PRIMARY, SECONDARY } from "./ui";
 
@@ -66,7 +67,7 @@ function TextLine({ label, value, onChange, placeholder }: { label: string; valu
   );
 }
 
-export function TopologyEditor({ state }: { state: SessionState }) {
+export function TopologyEditor({ state, guard }: { state: SessionState; guard: Guard }) {
   const { run, enabled } = useCommands();
   const [plan, setPlan] = useState<TopologyPlan>(() => planFrom(state));
   const problems = planProblems(plan);
@@ -78,7 +79,9 @@ export function TopologyEditor({ state }: { state: SessionState }) {
       className="grid gap-4"
       onSubmit={(e) => {
         e.preventDefault();
-        if (problems.length === 0) void run("network:load", buildSetup(plan, state.inputs), "New network built. Everyone has been seated again.");
+        if (problems.length > 0) return;
+        const setup = buildSetup(plan, state.inputs);
+        guard("Build this network", () => run("network:load", setup, "New network built. Everyone has been seated again."));
       }}
     >
       <div className="flex flex-wrap items-end gap-4">
