@@ -6,15 +6,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import {
-  PROTOCOL_VERSION,
-  type Ack,
-  type CommandName,
-  type CommandPayload,
-  type CommandResult,
-  type ErrorBody,
-  type Viewer,
-} from "../../lib/protocol";
+import type { Ack, CommandName, CommandPayload, CommandResult, ErrorBody, Viewer } from "../../lib/protocol";
+import { PROTOCOL_VERSION } from "../../lib/protocol/version";
 import type { LoggedEvent } from "../../lib/session/events";
 import type { SessionState } from "../../lib/session/state";
 import { foldUpdate, type SessionCopy } from "./session-store";

@@ -3,7 +3,9 @@
  * the student is dragging but the server has not confirmed yet. Pure: it runs the shared engine
  * on a copy of the class network, so the screen moves before the server answers.
  */
-import { forward, layerInputs, networkOutput, type Activation, type Network } from "../../../lib/engine";
+import type { Activation } from "../../../lib/engine/activations";
+import { forward, layerInputs, networkOutput } from "../../../lib/engine/forward";
+import type { Network } from "../../../lib/engine/network";
 import { layerName } from "../../../lib/session/format";
 import { neuronValues, studentsOn } from "../../../lib/session/seating";
 import type { NeuronValues, Seat, SessionState, Student } from "../../../lib/session/state";
