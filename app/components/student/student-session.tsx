@@ -37,6 +37,7 @@ export function StudentSession({ code, identity, onForgotten }: StudentSessionPr
   // Having a state means we were connected once: "connecting" again is a reconnection.
   const reconnecting = status === "reconnecting" || (status === "connecting" && state !== null);
   const banner = <ReconnectBanner show={reconnecting} />;
+  const me = state && you?.role === "student" ? state.students[you.participantId] : undefined;
 
   const screen = (() => {
     if (status === "refused" && refusal) return forget ? null : <RefusalScreen refusal={refusal} />;
@@ -48,7 +49,6 @@ export function StudentSession({ code, identity, onForgotten }: StudentSessionPr
       );
     }
     if (state.status === "ended") return <ClassEnded />;
-    const me = you.role === "student" ? state.students[you.participantId] : undefined;
     if (me?.removed) {
       return <RefusalScreen refusal={{ code: "FORBIDDEN", message: "You are not in this class any more." }} />;
     }
@@ -61,9 +61,13 @@ export function StudentSession({ code, identity, onForgotten }: StudentSessionPr
         </MessageCard>
       );
     }
-    return <NeuronView live={live} state={state} me={{ ...me, seat: me.seat }} />;
+    return null;
   })();
 
+  // The neuron screen brings its own frame, with the bar that stays on screen.
+  if (screen === null && state && me?.seat && !forget) {
+    return <NeuronView code={code} banner={banner} live={live} state={state} me={{ ...me, seat: me.seat }} />;
+  }
   return (
     <StudentShell code={code} banner={banner}>
       {screen}
