@@ -23,4 +23,8 @@ describe("the phone page's JavaScript", () => {
     expect(withZod.map((c) => c.file)).toEqual([]);
     expect(size.routeGzipBytes, phoneSizeLine(size)).toBeLessThanOrEqual(ROUTE_OWN_BUDGET_BYTES);
   });
+
+  it("is at most 120 KB gzipped in all (SPEC)", () => {
+    expect(size.gzipBytes, phoneSizeLine(size)).toBeLessThanOrEqual(120_000);
+  });
 });
