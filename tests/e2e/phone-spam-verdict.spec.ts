@@ -1,22 +1,15 @@
 /**
  * SPEC "The spam detector" on the phone of the student who is its output neuron: the phone
  * shows the threshold and the verdict with the strict rule (spam only when the score is above
- * the threshold), at SPEC's checked values. Inputs are typed on the dashboard ("Input n");
- * the preset, the seat and the threshold go through the teacher's own socket.
+ * the threshold), at SPEC's checked values. The teacher's side (preset, seat, inputs,
+ * threshold) goes through the teacher's own socket, one command per change, so each step is
+ * one state of the class; the dashboard's own controls have their own tests.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { seriousViolations } from "./support/axe";
 import { closeAll, hostClass } from "./support/classroom-ui";
 import { IPHONE_13, joinOnPhone, phoneContext } from "./support/phone-screen";
 import { teacherSocket } from "./support/teacher-socket";
-
-async function typeInputs(teacher: Page, values: string[]): Promise<void> {
-  for (const [i, value] of values.entries()) {
-    const box = teacher.getByRole("textbox", { name: `Input ${i + 1}`, exact: true });
-    await box.fill(value);
-    await box.press("Enter");
-  }
-}
 
 test("the output neuron's phone shows the spam threshold and verdict at SPEC's checked values", async ({ browser }) => {
   const { teacher, code } = await hostClass(browser);
@@ -36,19 +29,19 @@ test("the output neuron's phone shows the spam threshold and verdict at SPEC's c
   const threshold = ada.getByLabel("Threshold");
 
   // [0.9, 0.8, 0]: hidden ReLUs 2.0·0.9 + 1.5·0.8 − 0.5 = 2.5 and 0; sigmoid(2.5·2.5 − 1) = 0.99478.
-  await typeInputs(teacher, ["0.9", "0.8", "0"]);
+  await control.command("network:set-inputs", { inputs: [0.9, 0.8, 0] });
   await expect(output).toHaveText("0.995");
   await expect(threshold).toHaveText("0.500");
   await expect(verdict).toHaveText("spam");
 
   // [0.1, 0.1, 1]: SPEC's 0.00816, not spam.
-  await typeInputs(teacher, ["0.1", "0.1", "1"]);
+  await control.command("network:set-inputs", { inputs: [0.1, 0.1, 1] });
   await expect(output).toHaveText("0.008");
   await expect(verdict).toHaveText("not spam");
   await expect(ada.getByLabel("Network output")).toContainText("→ not spam");
 
   // [0.5, 0.2, 0]: SPEC's 0.73106, spam at 0.5 and not spam at 0.8.
-  await typeInputs(teacher, ["0.5", "0.2", "0"]);
+  await control.command("network:set-inputs", { inputs: [0.5, 0.2, 0] });
   await expect(output).toHaveText("0.731");
   await expect(verdict).toHaveText("spam");
   await control.command("network:threshold", { threshold: 0.8 });
@@ -58,7 +51,7 @@ test("the output neuron's phone shows the spam threshold and verdict at SPEC's c
 
   // [0.45, 0, 0]: exactly 0.5, which is not above a 0.5 threshold.
   await control.command("network:threshold", { threshold: 0.5 });
-  await typeInputs(teacher, ["0.45", "0", "0"]);
+  await control.command("network:set-inputs", { inputs: [0.45, 0, 0] });
   await expect(output).toHaveText("0.500");
   await expect(threshold).toHaveText("0.500");
   await expect(verdict).toHaveText("not spam");
