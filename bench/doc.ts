@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { CAPACITY, CLIENT_PROCS, JITTER, MAX_OTHER, RATE, REPEAT, SECONDS, SESSION_SIZE, STUDENTS, TRIES, WARMUP } from "./args";
+import { phoneSizeLine, type PhoneJsSize } from "./phone-size";
 import { interpretation, loadTable, markdownTable, runLine, workersLine } from "./report";
 import type { CapacityResult, LoadResult } from "./results";
 import { ROOT } from "./lib/procs";
@@ -22,7 +23,15 @@ function machine(): string {
   return `${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown"}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
 }
 
-export function writeDoc(a: LoadResult | undefined, b: LoadResult | undefined, c: CapacityResult | undefined, runsA: LoadResult[], runsB: LoadResult[], discarded: LoadResult[]): string {
+export function writeDoc(
+  a: LoadResult | undefined,
+  b: LoadResult | undefined,
+  c: CapacityResult | undefined,
+  runsA: LoadResult[],
+  runsB: LoadResult[],
+  discarded: LoadResult[],
+  phone?: PhoneJsSize,
+): string {
   const file = path.join(ROOT, "docs", "benchmarks.md");
   const header = [
     "# Benchmarks",
@@ -65,7 +74,9 @@ export function writeDoc(a: LoadResult | undefined, b: LoadResult | undefined, c
       "",
     );
   }
-  lines.push("Interpretation:", "", ...interpretation(a, b, c).map((l) => `- ${l}`), "");
+  lines.push("Interpretation:", "", ...interpretation(a, b, c).map((l) => `- ${l}`));
+  if (phone) lines.push(`- ${phoneSizeLine(phone)}`);
+  lines.push("");
   const previous = fs.existsSync(file) ? fs.readFileSync(file, "utf8").trimEnd() + "\n\n" : header + "\n";
   fs.writeFileSync(file, previous + lines.join("\n"));
   return file;

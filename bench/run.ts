@@ -9,6 +9,8 @@
  * B. Baseline: bench/bare-server.ts, a bare Socket.IO server doing the same fan-out
  *    (fold moves as they arrive, one message per room per 25 ms tick), same clients.
  * C. Capacity: idle students across sessions of 30 on one Synapse process.
+ * D. Phone page size: the gzipped JavaScript of the student's page, read from the build's
+ *    manifests (phone-size.ts; SPEC's budget is 120 KB).
  *
  * Loopback only; every phase has a time limit; every child is killed on the way out.
  * Results are printed and appended to docs/benchmarks.md (unless --no-write).
@@ -18,16 +20,19 @@
  * (scenarios A and B), capacity.ts (scenario C), report.ts (console), doc.ts (the
  * docs/benchmarks.md entry), results.ts (result types), log.ts (clock and log lines).
  */
+import fs from "node:fs";
+import path from "node:path";
 import { CAPACITY, CLIENT_PROCS, HARD_LIMIT_S, NO_WRITE, ONLY, RATE, REPEAT, SECONDS, STUDENTS } from "./args";
 import { capacityScenario } from "./capacity";
 import { writeDoc } from "./doc";
 import { loadScenario } from "./latency";
 import { log } from "./log";
+import { phoneJsSize, phoneSizeLine } from "./phone-size";
 import { measured } from "./quiet";
 import { interpretation, medianRun, printLoad, runLine } from "./report";
 import type { LoadResult } from "./results";
 import { ensureBuild, removeTempDirsOnExit } from "./servers";
-import { installExitHooks, killAll } from "./lib/procs";
+import { installExitHooks, killAll, ROOT } from "./lib/procs";
 
 installExitHooks();
 const hardLimit = setTimeout(() => {
@@ -42,6 +47,9 @@ async function main(): Promise<void> {
   log(`bench: ${STUDENTS} students × ${RATE}/s for ${SECONDS} s, ${CLIENT_PROCS} student process(es), capacity ${CAPACITY}; hard limit ${HARD_LIMIT_S} s`);
   const wantsSynapse = ONLY === "all" || ONLY === "synapse" || ONLY === "capacity";
   if (wantsSynapse) ensureBuild();
+  const build = path.join(ROOT, ".next-test");
+  const phone = fs.existsSync(path.join(build, "BUILD_ID")) ? phoneJsSize(build) : undefined;
+  if (phone) log(phoneSizeLine(phone));
 
   // Alternate the two servers so that load from outside this bench hits both alike.
   const runsA: LoadResult[] = [];
@@ -59,7 +67,8 @@ async function main(): Promise<void> {
   const c = (ONLY === "all" || ONLY === "capacity") && CAPACITY > 0 ? await capacityScenario() : undefined;
   if (c) console.log("\ncapacity:", JSON.stringify(c, null, 2));
   console.log("\n" + interpretation(a, b, c).map((l) => `- ${l}`).join("\n"));
-  if (!NO_WRITE) console.log(`\nwritten to ${writeDoc(a, b, c, runsA, runsB, discarded)}`);
+  if (phone) console.log(`- ${phoneSizeLine(phone)}`);
+  if (!NO_WRITE) console.log(`\nwritten to ${writeDoc(a, b, c, runsA, runsB, discarded, phone)}`);
 }
 
 main().then(

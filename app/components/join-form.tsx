@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { isJoinCode, JOIN_CODE_LENGTH, normalizeJoinCode } from "../../lib/session/join-code";
+import { joinCodeProblem, normalizeJoinCode } from "../../lib/session/join-code";
 
 /** The home page's "Join code" box: checks the code's shape, then opens the join page. */
 export function JoinForm() {
@@ -18,12 +18,9 @@ export function JoinForm() {
       onSubmit={(e) => {
         e.preventDefault();
         const normalized = normalizeJoinCode(code);
-        if (!isJoinCode(normalized)) {
-          setError(`A join code has ${JOIN_CODE_LENGTH} letters and digits, as shown on the projector.`);
-          return;
-        }
-        setError(null);
-        router.push(`/join/${normalized}`);
+        const problem = joinCodeProblem(normalized);
+        setError(problem);
+        if (!problem) router.push(`/join/${normalized}`);
       }}
       className="space-y-3"
     >
@@ -40,6 +37,7 @@ export function JoinForm() {
         autoCorrect="off"
         spellCheck={false}
         inputMode="text"
+        enterKeyHint="go"
         maxLength={9}
         placeholder="K7QF3M"
         aria-invalid={error ? true : undefined}
@@ -53,7 +51,7 @@ export function JoinForm() {
       )}
       <button
         type="submit"
-        className="block w-full rounded-xl bg-indigo-700 px-5 py-4 text-lg font-bold text-white hover:bg-indigo-800 active:bg-indigo-900"
+        className="block min-h-12 w-full rounded-xl bg-indigo-700 px-5 py-3.5 text-lg font-bold text-white hover:bg-indigo-800 active:bg-indigo-900"
       >
         Join
       </button>

@@ -4,7 +4,7 @@
  * messages; a test checks that they agree) but is faster and needs no zod at run time.
  */
 import { isActivation, isNeuronActivation } from "./activations";
-import { crossFieldProblems, formatPath, MESSAGES, type Layer, type Network, type Neuron } from "./schema";
+import { crossFieldProblems, formatPath, MESSAGES, type Layer, type Network, type Neuron } from "./network";
 
 /**
  * The error `forward` and the validators throw. `path` names the bad value

@@ -38,3 +38,30 @@ export function isJoinCode(code: string): boolean {
   for (const ch of code) if (!JOIN_CODE_ALPHABET.includes(ch)) return false;
   return true;
 }
+
+/** "A", "A or B", "A, B or C": how a short list reads in a sentence. */
+function orList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
+
+/**
+ * Why a normalized string cannot be a join code, in words a student can act on, or null when
+ * it can be one. Characters the alphabet never uses are named first: they are the likeliest
+ * typo (an O for a Q, a Z for a 7), and "has 6 characters" would not help with them.
+ * @example
+ * joinCodeProblem("ZZZZZZ"); // "Join codes never contain Z. Check the code on the projector."
+ * joinCodeProblem("K7QF"); // "A join code has 6 characters; this has 4. Check the code on the projector."
+ * joinCodeProblem("K7QF3M"); // null
+ */
+export function joinCodeProblem(code: string): string | null {
+  if (code === "") return "Type the join code shown on the projector.";
+  const never = [...new Set(Array.from(code).filter((ch) => !JOIN_CODE_ALPHABET.includes(ch)))];
+  if (never.length > 0) {
+    return `Join codes never contain ${orList(never.slice(0, 4))}. Check the code on the projector.`;
+  }
+  if (code.length !== JOIN_CODE_LENGTH) {
+    return `A join code has ${JOIN_CODE_LENGTH} characters; this has ${code.length}. Check the code on the projector.`;
+  }
+  return null;
+}

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { seriousViolations } from "./support/axe";
+import { expectOnScreen, phoneContext, SMALL_PHONE } from "./support/phone-screen";
 import { PHONE_CONTEXT, PROJECTOR } from "./support/viewports";
 
 test.describe("home page", () => {
@@ -17,6 +18,16 @@ test.describe("home page", () => {
     await context.close();
   });
 
+  test("on a 360×740 phone the Join code box and the Join button are on the first screen", async ({ browser }) => {
+    const context = await browser.newContext(phoneContext(SMALL_PHONE));
+    const page = await context.newPage();
+    await page.goto("/");
+    await expectOnScreen(page, page.getByRole("textbox", { name: "Join code" }), "Join code box");
+    await expectOnScreen(page, page.getByRole("button", { name: "Join" }), "Join button");
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await context.close();
+  });
+
   test("on a projector: the page passes the audit", async ({ browser }) => {
     const context = await browser.newContext({ viewport: PROJECTOR });
     const page = await context.newPage();
@@ -26,11 +37,27 @@ test.describe("home page", () => {
     await context.close();
   });
 
-  test("a code that cannot be a join code is refused with a clear message", async ({ page }) => {
+  test("a code that cannot be a join code is refused with a message that says why", async ({ page }) => {
     await page.goto("/");
-    await page.getByRole("textbox", { name: "Join code" }).fill("O0I1");
-    await page.getByRole("button", { name: "Join" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "6 letters and digits" })).toBeVisible();
-    await expect(page).toHaveURL(/\/$/);
+    const box = page.getByRole("textbox", { name: "Join code" });
+    const join = page.getByRole("button", { name: "Join" });
+    // The alphabet (lib/session/join-code.ts) leaves out the look-alikes 0/O, 1/I/L, 2/Z, 5/S, 8/B.
+    const cases = [
+      { typed: "ZZZZZZ", says: "Join codes never contain Z." },
+      { typed: "O0I1", says: "Join codes never contain O, 0, I or 1." },
+      { typed: "K7QF", says: "A join code has 6 characters; this has 4." },
+    ];
+    for (const { typed, says } of cases) {
+      await box.fill(typed);
+      await join.click();
+      await expect(page.getByRole("alert").filter({ hasText: says })).toBeVisible();
+      await expect(page).toHaveURL(/\/$/);
+    }
+  });
+
+  test("a join link with letters no code uses says so", async ({ page }) => {
+    await page.goto("/join/ZZZZZZ");
+    await expect(page.getByRole("heading", { name: "That is not a join code" })).toBeVisible();
+    await expect(page.getByText("Join codes never contain Z.")).toBeVisible();
   });
 });

@@ -2,7 +2,7 @@
  * The names and one-line meanings of the activations, as the lesson explains them, for the
  * phone's "how my neuron computes" panel.
  */
-import type { Activation } from "../../../lib/engine";
+import type { Activation } from "../../../lib/engine/activations";
 
 export const ACTIVATION_MEANINGS: Record<Activation, string> = {
   relu: "keeps a positive sum as it is and turns a negative sum into 0.",

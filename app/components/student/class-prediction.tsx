@@ -1,7 +1,9 @@
 /**
- * The network's final output as the whole class computes it, and what my neuron does to it:
+ * The network's final output as the whole class computes it, in detail (the sticky bar has the
+ * short form, labelled "Network output"), and what my neuron does to it:
  * "If you raise your bias by 0.1: Class A 60.1 % → 60.4 %".
  */
+import { formatValue } from "../../../lib/session/format";
 import { NUDGE, type NeuronModel } from "./neuron-model";
 import { outputText } from "./number-text";
 
@@ -24,15 +26,15 @@ function NudgeLine({ model }: { model: NeuronModel }) {
 }
 
 export function ClassPrediction({ model }: { model: NeuronModel }) {
-  const { items, probability, best } = model.prediction;
+  const { items, probability, best, verdict } = model.prediction;
   const winner = best === null ? null : items[best];
   return (
     <section aria-labelledby="prediction-heading" className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
-      <h2 id="prediction-heading" className="text-xl font-bold text-slate-900">
+      <h2 id="prediction-heading" className="text-lg font-bold text-slate-900">
         The class prediction
       </h2>
       <p className="mt-1 text-slate-700">Every neuron of the class feeds into this: yours too.</p>
-      <div role="group" aria-label="Network output" className="mt-3 space-y-2">
+      <div className="mt-3 space-y-2">
         {items.map((item, i) => (
           <div key={i}>
             <div className="flex items-baseline justify-between gap-2">
@@ -49,6 +51,11 @@ export function ClassPrediction({ model }: { model: NeuronModel }) {
             )}
           </div>
         ))}
+        {verdict && (
+          <p className="pt-1 text-lg text-slate-900">
+            {verdict.spam ? "Verdict" : "Answer"} at threshold {formatValue(verdict.threshold)}: <strong>{verdict.text}</strong>
+          </p>
+        )}
         {winner && (
           <p className="pt-1 text-lg text-slate-900">
             Prediction: <strong>{winner.label}</strong>

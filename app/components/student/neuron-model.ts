@@ -3,11 +3,14 @@
  * the student is dragging but the server has not confirmed yet. Pure: it runs the shared engine
  * on a copy of the class network, so the screen moves before the server answers.
  */
-import { forward, layerInputs, networkOutput, type Activation, type Network } from "../../../lib/engine";
+import type { Activation } from "../../../lib/engine/activations";
+import { forward, layerInputs, networkOutput } from "../../../lib/engine/forward";
+import type { Network } from "../../../lib/engine/network";
 import { layerName } from "../../../lib/session/format";
 import { neuronValues, studentsOn } from "../../../lib/session/seating";
 import type { NeuronValues, Seat, SessionState, Student } from "../../../lib/session/state";
 import { averageEntries } from "../../../lib/session/teams";
+import { thresholdVerdict, type Verdict } from "./class-verdict";
 
 export interface Incoming {
   /** Where the value comes from: an input's label, or "neuron 2 of the hidden layer". */
@@ -23,6 +26,8 @@ export interface Prediction {
   probability: boolean;
   /** Index of the largest output, when there are several. */
   best: number | null;
+  /** The yes/no answer when the network ends in one sigmoid neuron (the spam detector). */
+  verdict: Verdict | null;
 }
 
 export interface Nudge {
@@ -34,6 +39,10 @@ export interface Nudge {
 export interface NeuronModel {
   seat: Seat;
   layerCount: number;
+  /** The class network with my pending values in: what the screen computes with. */
+  network: Network;
+  /** My neuron is on the output layer: my output is (part of) the class's answer. */
+  isOutput: boolean;
   /** What the controls show: my pending values, else my own entry. */
   controls: NeuronValues;
   /** What the class computes with (differs from `controls` only in team modes). */
@@ -91,7 +100,8 @@ function predictionOf(state: SessionState, network: Network, outputs: number[]):
       if (item.value > (items[best!]?.value ?? -Infinity)) best = i;
     });
   }
-  return { items, probability: last?.activation === "softmax", best };
+  const verdict = thresholdVerdict(network, outputs, state.threshold, items[0]?.label ?? "", state.presetId);
+  return { items, probability: last?.activation === "softmax", best, verdict };
 }
 
 function incomingOf(state: SessionState, seat: Seat, values: number[]): Incoming[] {
@@ -139,6 +149,8 @@ export function buildNeuronModel(state: SessionState, studentId: string, pending
   return {
     seat,
     layerCount: state.network.layers.length,
+    network,
+    isOutput: seat.layer === state.network.layers.length - 1,
     controls: fits && pending ? pending : (me.entry ?? neuronValues(state.network, seat)),
     used,
     incoming: incomingOf(state, seat, layerInputs(result, state.inputs, seat.layer)),

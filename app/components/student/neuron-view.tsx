@@ -1,24 +1,29 @@
 "use client";
 
 /**
- * The phone's main screen once I have a neuron: where I sit, the values arriving, my weights
- * and bias, how my output is computed, and what it does to the class prediction. Everything is
- * recomputed locally with the shared engine as I drag (see usePendingValues).
+ * The phone's main screen once I have a neuron. Built for the first screen of a small phone:
+ * my output and the class prediction stick to the top (LiveBar), my sliders come right under
+ * where I sit, the formula right under the sliders, then my place in the diagram and the
+ * prediction in detail. Everything is recomputed locally with the shared engine as I drag
+ * (see usePendingValues).
  */
 import { useMemo } from "react";
 import type { LiveSession } from "../../realtime/use-session";
-import { formatValue } from "../../../lib/session/format";
 import type { NeuronValues, SessionState, Student } from "../../../lib/session/state";
 import { ClassPrediction } from "./class-prediction";
+import { passPhase } from "./class-verdict";
+import { LiveBar } from "./live-bar";
 import { MiniDiagram } from "./mini-diagram";
 import { buildNeuronModel, type NeuronModel } from "./neuron-model";
-import { outputText } from "./number-text";
 import { SeatHeader } from "./seat-header";
+import { StudentShell } from "./student-shell";
 import { usePendingValues } from "./use-pending-values";
 import { WeightControls } from "./weight-controls";
 import { WeightedSum } from "./weighted-sum";
 
 interface NeuronViewProps {
+  code: string;
+  banner: React.ReactNode;
   live: LiveSession;
   state: SessionState;
   me: Student & { seat: NonNullable<Student["seat"]> };
@@ -42,27 +47,7 @@ function teamNote(model: NeuronModel, state: SessionState): string | null {
     : "A teammate changed your neuron last, so the class computes with their numbers.";
 }
 
-/** Keeps my output and the prediction in view while I scroll through the sliders. Visual only. */
-function OutputBar({ model }: { model: NeuronModel }) {
-  const { items, probability, best } = model.prediction;
-  const top = items[best ?? 0];
-  return (
-    <div aria-hidden="true" className="fixed inset-x-0 bottom-0 z-10 border-t border-slate-300 bg-white/95 backdrop-blur">
-      <div className="mx-auto flex max-w-md items-center justify-between gap-3 px-4 py-2.5">
-        <span className="text-slate-700">
-          You: <span className="font-mono text-xl font-extrabold text-indigo-800">{formatValue(model.output)}</span>
-        </span>
-        {top && (
-          <span className="truncate text-slate-700">
-            {top.label}: <span className="font-mono text-lg font-bold text-slate-900">{outputText(top.value, probability)}</span>
-          </span>
-        )}
-      </div>
-    </div>
-  );
-}
-
-export function NeuronView({ live, state, me }: NeuronViewProps) {
+export function NeuronView({ code, banner, live, state, me }: NeuronViewProps) {
   const seat = me.seat;
   const width = state.network.layers[seat.layer]?.neurons[seat.neuron]?.weights.length ?? 0;
   const { pending, error, change } = usePendingValues(live.send, live.seq, `${seat.layer}:${seat.neuron}:${width}`);
@@ -78,17 +63,18 @@ export function NeuronView({ live, state, me }: NeuronViewProps) {
   const model = computed.model;
   if (!model) {
     return (
-      <p role="alert" className="rounded-xl bg-red-50 p-4 text-red-800">
-        The class network cannot be computed right now{computed.problem ? ` (${computed.problem})` : ""}. Your teacher can fix it.
-      </p>
+      <StudentShell code={code} banner={banner}>
+        <p role="alert" className="rounded-xl bg-red-50 p-4 text-red-800">
+          The class network cannot be computed right now{computed.problem ? ` (${computed.problem})` : ""}. Your teacher can fix it.
+        </p>
+      </StudentShell>
     );
   }
 
-  const sizes = [state.inputs.length, ...state.network.layers.map((l) => l.neurons.length)];
+  const phase = passPhase(state.animation, seat.layer);
   return (
-    <>
+    <StudentShell code={code} banner={banner} bar={<LiveBar model={model} phase={phase} />}>
       <SeatHeader model={model} nickname={me.nickname} hideNames={state.hideNames} teamMode={state.teamMode} />
-      <MiniDiagram sizes={sizes} seat={seat} />
       {error && (
         <p role="alert" className="rounded-xl bg-red-50 p-3 font-medium text-red-800 ring-1 ring-red-200">
           {error}
@@ -102,8 +88,8 @@ export function NeuronView({ live, state, me }: NeuronViewProps) {
         onChange={change}
       />
       <WeightedSum model={model} teamNote={teamNote(model, state)} />
+      <MiniDiagram network={model.network} inputCount={state.inputs.length} seat={seat} litColumn={state.animation?.column ?? null} />
       <ClassPrediction model={model} />
-      <OutputBar model={model} />
-    </>
+    </StudentShell>
   );
 }

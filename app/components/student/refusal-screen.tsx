@@ -1,7 +1,7 @@
 /**
- * What the phone says when the server refuses its connection for good: removed by the teacher,
- * class ended, or an out-of-date page. (An unknown token never gets here: the join form shows
- * again instead.)
+ * What the phone says when the server refuses its connection: removed by the teacher (until
+ * they let the student back in), class ended, or an out-of-date page. (An unknown token never
+ * gets here: the join form shows again instead.)
  */
 import Link from "next/link";
 import type { ErrorBody } from "../../../lib/protocol";
@@ -26,18 +26,22 @@ export function ClassEnded() {
   );
 }
 
+/** Shown while removed; the session keeps asking the server, so no button is needed to come back. */
+export function RemovedScreen({ message }: { message: string | null }) {
+  return (
+    <MessageCard title="The teacher removed you from this class">
+      {message && <p>{message}</p>}
+      <p>Keep this page open: if your teacher lets you back in, you go straight back to your neuron.</p>
+    </MessageCard>
+  );
+}
+
 export function RefusalScreen({ refusal }: { refusal: ErrorBody }) {
   switch (refusal.code) {
     case "SESSION_ENDED":
       return <ClassEnded />;
     case "FORBIDDEN":
-      return (
-        <MessageCard title="The teacher removed you from this class">
-          <p>{refusal.message}</p>
-          <p>If your teacher lets you back in, reload this page to take your place again.</p>
-          <ReloadButton />
-        </MessageCard>
-      );
+      return <RemovedScreen message={refusal.message} />;
     case "PROTOCOL_MISMATCH":
       return (
         <MessageCard title="This page needs a reload">

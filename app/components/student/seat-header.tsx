@@ -33,7 +33,7 @@ export function SeatHeader({ model, nickname, hideNames, teamMode }: SeatHeaderP
       <p className="text-base text-slate-700">
         Hi, <strong className="text-slate-900">{nickname}</strong>
       </p>
-      <h1 className="mt-1 text-3xl font-extrabold leading-tight tracking-tight text-slate-900">
+      <h1 className="text-2xl font-extrabold leading-tight tracking-tight text-slate-900">
         You are {describeNeuron(model.seat, model.layerCount)}
       </h1>
       <TeamLine model={model} hideNames={hideNames} teamMode={teamMode} />

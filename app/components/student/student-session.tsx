@@ -4,12 +4,17 @@
  * A joined student's live connection: connects with the stored token, keeps the screen awake,
  * shows the "Reconnecting…" banner, and picks the screen for the moment (connecting, waiting
  * for a seat, my neuron, class ended, refused).
+ *
+ * A removed student is refused at every handshake until the teacher lets them back in, and
+ * Socket.IO does not retry a refused handshake. So while the "removed" screen shows, the
+ * connection is opened afresh every few seconds (a new key re-mounts it); the first one the
+ * server accepts brings the neuron back without a reload.
  */
-import { useEffect } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useSession } from "../../realtime/use-session";
-import { ClassEnded, RefusalScreen } from "./refusal-screen";
 import { NeuronView } from "./neuron-view";
 import { ReconnectBanner } from "./reconnect-banner";
+import { ClassEnded, RefusalScreen, RemovedScreen } from "./refusal-screen";
 import { MessageCard, StudentShell } from "./student-shell";
 import type { StoredIdentity } from "./stored-identity";
 import { useWakeLock } from "./use-wake-lock";
@@ -21,24 +26,58 @@ interface StudentSessionProps {
   onForgotten(): void;
 }
 
+/** How often a removed phone asks again whether it may come back. */
+export const READMIT_RETRY_MS = 3000;
+
+export function StudentSession(props: StudentSessionProps) {
+  const [attempt, setAttempt] = useState(0);
+  const [removed, setRemoved] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (removed === null) return;
+    const timer = setTimeout(() => setAttempt((n) => n + 1), READMIT_RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [removed, attempt]);
+
+  const back = useCallback(() => setRemoved(null), []);
+  return <Connection key={attempt} {...props} removed={removed} onRemoved={setRemoved} onBack={back} />;
+}
+
 // A token the server no longer knows, or a class that is gone: the join form is the way back.
 const FORGET = new Set(["UNAUTHENTICATED", "NOT_FOUND"]);
 
-export function StudentSession({ code, identity, onForgotten }: StudentSessionProps) {
+interface ConnectionProps extends StudentSessionProps {
+  /** The teacher's message while this phone is removed, else null. */
+  removed: string | null;
+  onRemoved(message: string): void;
+  onBack(): void;
+}
+
+function Connection({ code, identity, onForgotten, removed, onRemoved, onBack }: ConnectionProps) {
   const live = useSession({ token: identity.token });
   const { state, you, status, refusal } = live;
   useWakeLock(status === "connected" && state?.status === "live");
+  const me = state && you?.role === "student" ? state.students[you.participantId] : undefined;
 
   const forget = status === "refused" && !!refusal && FORGET.has(refusal.code);
+  const refusedAsRemoved = status === "refused" && refusal?.code === "FORBIDDEN";
+  const nowRemoved = refusedAsRemoved || !!me?.removed;
+  const inClass = status === "connected" && !!me && !me.removed;
   useEffect(() => {
     if (forget) onForgotten();
   }, [forget, onForgotten]);
+  useEffect(() => {
+    if (nowRemoved) onRemoved(refusal?.message ?? "The teacher has taken you out of this class.");
+    else if (inClass) onBack();
+  }, [nowRemoved, inClass, refusal, onRemoved, onBack]);
 
   // Having a state means we were connected once: "connecting" again is a reconnection.
   const reconnecting = status === "reconnecting" || (status === "connecting" && state !== null);
-  const banner = <ReconnectBanner show={reconnecting} />;
+  const banner = <ReconnectBanner show={reconnecting && removed === null} />;
 
   const screen = (() => {
+    // While removed, keep saying so through the quiet retries until the server takes us back.
+    if (nowRemoved || (removed !== null && !inClass)) return <RemovedScreen message={removed ?? refusal?.message ?? null} />;
     if (status === "refused" && refusal) return forget ? null : <RefusalScreen refusal={refusal} />;
     if (!state || !you) {
       return (
@@ -48,10 +87,6 @@ export function StudentSession({ code, identity, onForgotten }: StudentSessionPr
       );
     }
     if (state.status === "ended") return <ClassEnded />;
-    const me = you.role === "student" ? state.students[you.participantId] : undefined;
-    if (me?.removed) {
-      return <RefusalScreen refusal={{ code: "FORBIDDEN", message: "You are not in this class any more." }} />;
-    }
     if (!me || !me.seat) {
       return (
         <MessageCard title="Waiting for the teacher">
@@ -61,9 +96,12 @@ export function StudentSession({ code, identity, onForgotten }: StudentSessionPr
         </MessageCard>
       );
     }
-    return <NeuronView live={live} state={state} me={{ ...me, seat: me.seat }} />;
+    return null;
   })();
 
+  if (screen === null && state && me?.seat && !forget) {
+    return <NeuronView code={code} banner={banner} live={live} state={state} me={{ ...me, seat: me.seat }} />;
+  }
   return (
     <StudentShell code={code} banner={banner}>
       {screen}

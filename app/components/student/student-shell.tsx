@@ -1,26 +1,36 @@
 /**
  * The frame of every student screen: a narrow, phone-first column with the product's name and
- * the class code at the top.
+ * the class code at the top, then a strip that sticks to the top of the screen while one
+ * scrolls: the "Reconnecting…" banner, and on the neuron screen my output and the prediction.
  */
 import { NeuronMark } from "../neuron-mark";
 
-export function StudentShell({ code, banner, children }: { code: string; banner?: React.ReactNode; children: React.ReactNode }) {
+interface StudentShellProps {
+  code: string;
+  banner?: React.ReactNode;
+  /** Kept in view under the banner whatever is scrolled (the neuron screen's live values). */
+  bar?: React.ReactNode;
+  children: React.ReactNode;
+}
+
+export function StudentShell({ code, banner, bar, children }: StudentShellProps) {
   return (
     <>
-      {banner}
-      <main className="mx-auto flex min-h-dvh w-full max-w-md flex-col gap-5 px-4 pt-4 pb-24">
-        <div className="flex items-center justify-between gap-3">
-          <span className="flex items-center gap-2 text-lg font-bold tracking-tight text-slate-900">
-            <NeuronMark className="h-7 w-7" />
-            Synapse
-          </span>
-          <span className="rounded-full bg-white px-3 py-1 font-mono text-sm font-semibold tracking-widest text-slate-800 ring-1 ring-slate-300">
-            <span className="sr-only">Class code </span>
-            {code}
-          </span>
-        </div>
-        {children}
-      </main>
+      <header className="mx-auto flex w-full max-w-md items-center justify-between gap-3 px-4 pt-3 pb-2">
+        <span className="flex items-center gap-2 text-lg font-bold tracking-tight text-slate-900">
+          <NeuronMark className="h-7 w-7" />
+          Synapse
+        </span>
+        <span className="rounded-full bg-white px-3 py-1 font-mono text-sm font-semibold tracking-widest text-slate-800 ring-1 ring-slate-300">
+          <span className="sr-only">Class code </span>
+          {code}
+        </span>
+      </header>
+      <div className="sticky top-0 z-20">
+        {banner}
+        {bar}
+      </div>
+      <main className="mx-auto flex w-full max-w-md flex-col gap-4 px-4 pt-3 pb-16">{children}</main>
     </>
   );
 }

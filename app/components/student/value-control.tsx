@@ -70,7 +70,8 @@ export function ValueControl({ label, value, min, max, disabled, onChange, child
   }
 
   return (
-    <div className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    // Scroll margins keep a focused control clear of the sticky bar above and the screen's edge.
+    <div className="rounded-2xl bg-white px-4 py-3 shadow-sm ring-1 ring-slate-200">
       <div className="flex items-center justify-between gap-3">
         <p className="text-lg font-bold text-slate-900">{label}</p>
         <div className="flex shrink-0 items-center gap-2">
@@ -110,7 +111,7 @@ export function ValueControl({ label, value, min, max, disabled, onChange, child
                 setProblem(null);
               }
             }}
-            className="h-12 w-24 rounded-xl border-2 border-slate-300 bg-white px-2 text-right font-mono text-lg tabular-nums text-slate-900 focus:border-indigo-600 disabled:bg-slate-100 aria-invalid:border-red-700"
+            className="h-12 w-24 scroll-mt-32 scroll-mb-28 rounded-xl border-2 border-slate-300 bg-white px-2 text-right font-mono text-lg tabular-nums text-slate-900 focus:border-indigo-600 disabled:bg-slate-100 aria-invalid:border-red-700"
           />
         </div>
       </div>
@@ -120,25 +121,26 @@ export function ValueControl({ label, value, min, max, disabled, onChange, child
           {problem}
         </p>
       )}
-      <input
-        type="range"
-        aria-label={label}
-        aria-valuetext={shown}
-        min={min}
-        max={max}
-        step={0.01}
-        value={Math.min(max, Math.max(min, value))}
-        disabled={disabled}
-        onChange={(e) => {
-          setDraft(null);
-          setProblem(null);
-          onChange(toStep(e.currentTarget.valueAsNumber));
-        }}
-        className="mt-3 h-11 w-full cursor-pointer accent-indigo-700 disabled:cursor-not-allowed"
-      />
-      <div className="flex justify-between font-mono text-sm text-slate-600" aria-hidden="true">
-        <span>{shortNumber(min)}</span>
-        <span>{shortNumber(max)}</span>
+      {/* The range's ends sit beside the slider, not under it, to save a line on small phones. */}
+      <div className="mt-1 flex items-center gap-2 font-mono text-sm text-slate-600">
+        <span aria-hidden="true">{shortNumber(min)}</span>
+        <input
+          type="range"
+          aria-label={label}
+          aria-valuetext={shown}
+          min={min}
+          max={max}
+          step={0.01}
+          value={Math.min(max, Math.max(min, value))}
+          disabled={disabled}
+          onChange={(e) => {
+            setDraft(null);
+            setProblem(null);
+            onChange(toStep(e.currentTarget.valueAsNumber));
+          }}
+          className="h-11 min-w-0 flex-1 scroll-mt-56 scroll-mb-8 cursor-pointer accent-indigo-700 disabled:cursor-not-allowed"
+        />
+        <span aria-hidden="true">{shortNumber(max)}</span>
       </div>
     </div>
   );

@@ -5,6 +5,7 @@
 import type { NeuronValues, SliderRange } from "../../../lib/session/state";
 import { formatValue } from "../../../lib/session/format";
 import type { Incoming } from "./neuron-model";
+import { termText } from "./number-text";
 import { ValueControl } from "./value-control";
 
 interface WeightControlsProps {
@@ -16,10 +17,12 @@ interface WeightControlsProps {
   onChange(values: NeuronValues, field: "weights" | "bias"): void;
 }
 
-function Source({ item }: { item: Incoming }) {
+/** What the weight multiplies and what that term adds to the sum: "× brightness 0.900 = 1.080". */
+function Source({ item, weight }: { item: Incoming; weight: number }) {
   return (
     <p className="mt-0.5 text-base text-slate-700">
-      × {item.source} = <span className="font-mono font-semibold text-slate-900">{formatValue(item.value)}</span>
+      × {item.source} <span className="font-mono font-semibold text-slate-900">{formatValue(item.value)}</span> ={" "}
+      <span className="font-mono font-semibold text-indigo-800">{termText(weight * item.value)}</span>
       {item.names.length > 0 && <span className="block text-sm text-slate-600">from {item.names.join(", ")}</span>}
     </p>
   );
@@ -29,14 +32,9 @@ export function WeightControls({ values, incoming, range, blocked, onChange }: W
   const disabled = blocked !== null;
   return (
     <section aria-labelledby="controls-heading" className="space-y-3">
-      <div>
-        <h2 id="controls-heading" className="text-xl font-bold text-slate-900">
-          Your weights and bias
-        </h2>
-        <p className="text-slate-700">
-          A weight says how much to trust a value arriving at you; a negative weight pushes against firing.
-        </p>
-      </div>
+      <h2 id="controls-heading" className="sr-only">
+        Your weights and bias
+      </h2>
       <div aria-live="polite">
         {blocked && <p className="rounded-xl bg-amber-100 p-3 font-medium text-amber-950">{blocked}</p>}
       </div>
@@ -50,7 +48,7 @@ export function WeightControls({ values, incoming, range, blocked, onChange }: W
           disabled={disabled}
           onChange={(v) => onChange({ weights: values.weights.map((old, j) => (j === k ? v : old)), bias: values.bias }, "weights")}
         >
-          {incoming[k] && <Source item={incoming[k]} />}
+          {incoming[k] && <Source item={incoming[k]} weight={w} />}
         </ValueControl>
       ))}
       <ValueControl

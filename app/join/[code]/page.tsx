@@ -4,7 +4,7 @@
  */
 import type { Metadata } from "next";
 import Link from "next/link";
-import { isJoinCode, normalizeJoinCode } from "../../../lib/session/join-code";
+import { joinCodeProblem, normalizeJoinCode } from "../../../lib/session/join-code";
 import { StudentApp } from "../../components/student/student-app";
 import { actionClass, MessageCard, StudentShell } from "../../components/student/student-shell";
 
@@ -25,11 +25,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function JoinPage({ params }: { params: Params }) {
   const code = codeFrom((await params).code);
-  if (!isJoinCode(code)) {
+  const problem = joinCodeProblem(code);
+  if (problem) {
     return (
       <StudentShell code={code.slice(0, 12) || "?"}>
         <MessageCard title="That is not a join code">
-          <p>A join code has 6 letters and digits, as shown on the projector.</p>
+          <p>{problem}</p>
           <Link href="/" className={actionClass}>
             Type another code
           </Link>
