@@ -7,7 +7,6 @@ import { expect, test } from "@playwright/test";
 import { seriousViolations } from "./support/axe";
 import { closeAll, hostClass } from "./support/classroom-ui";
 import { joinOnPhone, phoneContext, SMALL_PHONE } from "./support/phone-screen";
-import { teacherSocket } from "./support/teacher-socket";
 
 const runningAnimations = () => document.getAnimations().filter((a) => a.playState === "running").length;
 
@@ -16,17 +15,16 @@ test("the phone lights when the signal reaches its layer, and with reduced motio
   // Both sit on the hidden layer (seating order): Ada asks for reduced motion, Ben does not.
   const ada = await joinOnPhone(browser, code, "Ada", phoneContext(SMALL_PHONE, { reducedMotion: "reduce" }));
   const ben = await joinOnPhone(browser, code, "Ben", phoneContext(SMALL_PHONE, { reducedMotion: "no-preference" }));
-  const control = await teacherSocket(teacher);
   const status = (page: typeof ada) => page.getByRole("status").filter({ hasText: /signal|forward pass/i });
   const myDot = ada.getByRole("img", { name: /Diagram of the class network/ }).locator('[data-mine="true"][data-neuron]');
 
   // Column 0: the inputs are lit, the signal has not reached the hidden layer yet.
-  await control.command("animation:step");
+  await teacher.getByRole("button", { name: "Next layer" }).click();
   await expect(status(ada)).toHaveText("Forward pass: the signal is on its way to you…");
   await expect(myDot).not.toHaveAttribute("data-lit", "true");
 
   // Column 1: the hidden layer, mine.
-  await control.command("animation:step");
+  await teacher.getByRole("button", { name: "Next layer" }).click();
   await expect(status(ada)).toHaveText("The signal has reached your neuron!");
   await expect(status(ben)).toHaveText("The signal has reached your neuron!");
   await expect(myDot).toHaveAttribute("data-lit", "true");
@@ -41,15 +39,14 @@ test("the phone lights when the signal reaches its layer, and with reduced motio
   expect(await seriousViolations(ada)).toEqual([]);
 
   // Column 2: the signal went on to the output layer.
-  await control.command("animation:step");
+  await teacher.getByRole("button", { name: "Next layer" }).click();
   await expect(status(ada)).toHaveText("Forward pass: your output has gone on to the next layer.");
   await expect(myDot).not.toHaveAttribute("data-lit", "true");
 
   // Stopped: everything lit again, no message.
-  await control.command("animation:stop");
+  await teacher.getByRole("button", { name: "Stop", exact: true }).click();
   await expect(status(ada)).toHaveCount(0);
   await expect(ada.locator('[data-neuron="2-0"]')).toHaveAttribute("opacity", "1");
 
-  control.close();
   await closeAll(ada, ben, teacher);
 });

@@ -5,18 +5,15 @@
  * forward-pass steps); what they check is still what the phones show.
  */
 import type { Page } from "@playwright/test";
-import { connect, send, type TestSocket } from "../../helpers/socket-client";
+import type { CommandName, CommandPayload } from "../../../lib/protocol";
+import { connect, send, syncState, type TestSocket } from "../../helpers/socket-client";
 
 export interface TeacherSocket {
   /** Sends a command and throws with the server's message when it is refused. */
-  command(name: string, payload?: object): Promise<void>;
+  command<K extends CommandName>(name: K, payload: CommandPayload<K>): Promise<void>;
   /** The id of the student with this nickname, from the latest state the socket saw. */
   studentId(nickname: string): Promise<string>;
   close(): void;
-}
-
-interface Snapshot {
-  state: { students: Record<string, { id: string; nickname: string }> };
 }
 
 export async function teacherSocket(teacher: Page): Promise<TeacherSocket> {
@@ -25,13 +22,13 @@ export async function teacherSocket(teacher: Page): Promise<TeacherSocket> {
   if (!token) throw new Error("the dashboard has not stored a teacher token");
   const socket: TestSocket = await connect(new URL(teacher.url()).origin, { token });
   return {
-    async command(name, payload = {}) {
-      const ack = await send<{ ok: boolean; error?: { message: string } }>(socket, name, payload);
-      if (!ack.ok) throw new Error(`${name} refused: ${ack.error?.message}`);
+    async command(name, payload) {
+      const ack = await send(socket, name, payload);
+      if (!ack.ok) throw new Error(`${name} refused: ${ack.error.message}`);
     },
     async studentId(nickname) {
-      const ack = await send<{ ok: boolean } & Snapshot>(socket, "session:sync", {});
-      const found = Object.values(ack.state.students).find((s) => s.nickname === nickname);
+      const { state } = await syncState(socket);
+      const found = Object.values(state.students).find((s) => s.nickname === nickname);
       if (!found) throw new Error(`no student called ${nickname}`);
       return found.id;
     },
