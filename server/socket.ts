@@ -66,8 +66,14 @@ async function resolveSession(
     if (!participant) throw new ProtocolError("UNAUTHENTICATED", "This device's pass for the class is not valid any more. Join again with the code.");
     const room = await deps.rooms.get(participant.sessionId);
     if (!room) throw new ProtocolError("NOT_FOUND", "That class no longer exists.");
-    if (participant.role === "student" && room.working.students[participant.id]?.removed) {
-      throw new ProtocolError("FORBIDDEN", "The teacher has taken you out of this class.");
+    if (participant.role === "student") {
+      const student = room.working.students[participant.id];
+      if (student?.removed) throw new ProtocolError("FORBIDDEN", "The teacher has taken you out of this class.");
+      // A pass with no place in the class (a request to hand a place back that was answered)
+      // opens nothing, even before its row is deleted.
+      if (!student && !Object.hasOwn(room.working.handbacks, participant.id)) {
+        throw new ProtocolError("UNAUTHENTICATED", "This device's pass for the class is not valid any more. Join again with the code.");
+      }
     }
     const viewer: Viewer = { role: participant.role, participantId: participant.id };
     return { room, viewer };
