@@ -3,7 +3,7 @@
  * keeps a runaway phone from flooding the room while normal dragging never notices.
  * @example
  * const bucket = new TokenBucket(60, 30);
- * if (!bucket.take()) refuse("RATE_LIMITED", "Slow down");
+ * if (!bucket.take()) throw new ProtocolError("RATE_LIMITED", "Slow down");
  */
 export class TokenBucket {
   private tokens: number;

@@ -79,10 +79,10 @@ export class ProtocolError extends Error {
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
 
 /**
- * Builds a refusal acknowledgement.
+ * The acknowledgement that carries a refusal.
  * @example
- * ack(refuse("ROOM_LOCKED", "The teacher has locked this class."));
+ * ack(errorAck(new ProtocolError("ROOM_LOCKED", "The teacher has locked this class.")));
  */
-export function refuse(code: ErrorCode, message: string): { ok: false; error: ErrorBody } {
-  return { ok: false, error: { code, message } };
+export function errorAck(err: ProtocolError): { ok: false; error: ErrorBody } {
+  return { ok: false, error: err.toBody() };
 }

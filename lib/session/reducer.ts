@@ -13,6 +13,7 @@ import { roomFolds } from "./domains/room/fold";
 import { rosterFolds } from "./domains/roster/fold";
 import type { LoggedEvent, SessionEvent, SessionEventType } from "./events";
 import type { EventOf, Fold } from "./rule-types";
+import { withSetup } from "./seat-ops";
 import { DEFAULT_RANGE, DEFAULT_THRESHOLD, type SessionState } from "./state";
 
 /**
@@ -21,22 +22,22 @@ import { DEFAULT_RANGE, DEFAULT_THRESHOLD, type SessionState } from "./state";
  * const state = createState({ type: "session.created", payload: { id, code, ...setup } });
  */
 export function createState(event: EventOf<"session.created">): SessionState {
-  const p = event.payload;
-  return {
-    id: p.id,
-    code: p.code,
+  const { id, code, ...setup } = event.payload;
+  const empty: SessionState = {
+    id,
+    code,
     status: "live",
-    network: structuredClone(p.network),
-    initialNetwork: structuredClone(p.network),
-    inputs: [...p.inputs],
-    inputLabels: [...p.inputLabels],
-    outputLabels: [...p.outputLabels],
-    presetId: p.presetId,
+    network: { layers: [] },
+    initialNetwork: { layers: [] },
+    inputs: [],
+    inputLabels: [],
+    outputLabels: [],
+    presetId: null,
     students: {},
     joinCount: 0,
     teamMode: "latest",
     range: { ...DEFAULT_RANGE },
-    locks: { network: false, layers: p.network.layers.map(() => false) },
+    locks: { network: false, layers: [] },
     roomLocked: false,
     paused: false,
     hideNames: false,
@@ -44,6 +45,7 @@ export function createState(event: EventOf<"session.created">): SessionState {
     animation: { column: null, playing: false, at: null },
     handbacks: {},
   };
+  return withSetup(empty, setup);
 }
 
 const folds: { [T in SessionEventType]: T extends "session.created" ? null : Fold<T> } = {

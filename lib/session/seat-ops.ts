@@ -2,7 +2,8 @@
  * Immutable updates shared by the folds: each returns a new state that keeps every part it
  * did not change (so a screen's memoised pieces stay put), and never touches its input.
  */
-import type { Network } from "../engine/schema";
+import type { Network } from "../engine/network";
+import type { NetworkSetup } from "./events";
 import { neuronValues, nextSeat, sameSeat, studentsOn } from "./seating";
 import type { NeuronValues, Seat, SessionState, Student } from "./state";
 import { averageEntries } from "./teams";
@@ -44,6 +45,25 @@ export function seatStudent(state: SessionState, id: string, seat: Seat | null):
   let next = withStudent(state, id, { seat, entry: seat ? neuronValues(state.network, seat) : null });
   if (previous && !sameSeat(previous, seat)) next = recomputeTeam(next, previous);
   return next;
+}
+
+/**
+ * The state with a new network set-up: the network (also kept for "reset weights"), inputs,
+ * labels and preset; layer locks start open (the whole-network lock stays) and nothing is
+ * being animated.
+ */
+export function withSetup(state: SessionState, setup: NetworkSetup): SessionState {
+  return {
+    ...state,
+    network: structuredClone(setup.network),
+    initialNetwork: structuredClone(setup.network),
+    inputs: [...setup.inputs],
+    inputLabels: [...setup.inputLabels],
+    outputLabels: [...setup.outputLabels],
+    presetId: setup.presetId,
+    locks: { network: state.locks.network, layers: setup.network.layers.map(() => false) },
+    animation: { column: null, playing: false, at: null },
+  };
 }
 
 /** Everyone still in the class seated again in join order (after a new network). */

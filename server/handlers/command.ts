@@ -7,7 +7,7 @@ import type { Socket } from "socket.io";
 import {
   commands,
   formatIssues,
-  refuse,
+  errorAck,
   type Ack,
   type CommandName,
   type CommandResult,
@@ -60,12 +60,12 @@ export function bindCommand<K extends CommandName>(
     }
     const reply = ack as (response: Ack<CommandResult<K>>) => void;
     if (!bucket.take()) {
-      reply(refuse("RATE_LIMITED", "Too many messages: slow down for a moment."));
+      reply(errorAck(new ProtocolError("RATE_LIMITED", "Too many messages: slow down for a moment.")));
       return;
     }
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
-      reply(refuse("BAD_REQUEST", formatIssues(parsed.error.issues)));
+      reply(errorAck(new ProtocolError("BAD_REQUEST", formatIssues(parsed.error.issues))));
       return;
     }
     try {
@@ -73,10 +73,10 @@ export function bindCommand<K extends CommandName>(
       reply({ ok: true, ...(result as object) } as Ack<CommandResult<K>>);
     } catch (err) {
       if (err instanceof ProtocolError) {
-        reply(refuse(err.code, err.message));
+        reply(errorAck(err));
       } else {
         log.error({ err, event: name }, "command failed");
-        reply(refuse("INTERNAL", "The server could not do that; nothing was changed. Try again."));
+        reply(errorAck(new ProtocolError("INTERNAL", "The server could not do that; nothing was changed. Try again.")));
       }
     }
   });

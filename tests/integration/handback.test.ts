@@ -4,10 +4,10 @@
  * student (name, neuron, values) and the old phone's pass stops working. Students never see
  * the requests.
  */
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { hostSession, joinSession, LiveClient } from "../helpers/classroom";
-import { describeEachDatabase, freshStorage, type ServerStorage } from "../helpers/databases";
-import { startServer, type ServerProcess } from "../helpers/server-process";
+import { describeEachDatabase } from "../helpers/databases";
+import { serverForSuite } from "../helpers/suite-server";
 import { connect, nextEvent } from "../helpers/socket-client";
 
 async function askForPlace(url: string, code: string, nickname: string) {
@@ -20,17 +20,7 @@ async function askForPlace(url: string, code: string, nickname: string) {
 }
 
 describeEachDatabase("handing a place back", (db) => {
-  let storage: ServerStorage;
-  let server: ServerProcess;
-
-  beforeAll(async () => {
-    storage = await freshStorage(db);
-    server = await startServer(storage.env);
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await storage?.dispose();
-  });
+  const server = serverForSuite(db);
 
   it("gives the new phone the student's name, neuron and values once the teacher agrees; the old pass stops working", async () => {
     const { code, teacherToken } = await hostSession(server.url);

@@ -4,24 +4,14 @@
  * (snapshots and updates alike), while the teacher and the students still do; and every
  * screen of the class follows the forward pass the teacher plays.
  */
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { SessionUpdate } from "../../lib/protocol/server-events";
 import { hostSession, joinSession, joinStudent, LiveClient } from "../helpers/classroom";
-import { describeEachDatabase, freshStorage, type ServerStorage } from "../helpers/databases";
-import { startServer, type ServerProcess } from "../helpers/server-process";
+import { describeEachDatabase } from "../helpers/databases";
+import { serverForSuite } from "../helpers/suite-server";
 
 describeEachDatabase("views per viewer", (db) => {
-  let storage: ServerStorage;
-  let server: ServerProcess;
-
-  beforeAll(async () => {
-    storage = await freshStorage(db);
-    server = await startServer(storage.env);
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await storage?.dispose();
-  });
+  const server = serverForSuite(db);
 
   it("never sends names to the projector view while they are hidden", async () => {
     const { code, teacherToken } = await hostSession(server.url);

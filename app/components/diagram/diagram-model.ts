@@ -2,7 +2,8 @@
  * Everything the diagram draws, computed once per state change: the forward pass from the
  * shared engine, who sits where, and what is emphasised. The SVG parts only read this.
  */
-import { forward, type ForwardResult, type Network } from "../../../lib/engine";
+import type { ForwardResult, Network } from "../../../lib/engine/network";
+import { forwardOf, isSoftmaxOutput } from "../../../lib/session/derive";
 import type { Seat, SessionState } from "../../../lib/session/state";
 import { seatKey } from "./labels";
 
@@ -33,12 +34,8 @@ export interface Emphasis {
  * const model = buildModel(state); model?.result.layers[1]?.output; // [0.601…, 0.398…]
  */
 export function buildModel(state: SessionState): DiagramModel | null {
-  let result: ForwardResult;
-  try {
-    result = forward(state.network, state.inputs);
-  } catch {
-    return null;
-  }
+  const result = forwardOf(state.network, state.inputs);
+  if (!result) return null;
   const names = new Map<string, string[]>();
   const seated = Object.values(state.students)
     .filter((s) => !s.removed && s.seat)
@@ -47,7 +44,6 @@ export function buildModel(state: SessionState): DiagramModel | null {
     const key = seatKey(s.seat!);
     names.set(key, [...(names.get(key) ?? []), s.nickname]);
   }
-  const last = state.network.layers[state.network.layers.length - 1];
   return {
     network: state.network,
     inputs: state.inputs,
@@ -57,7 +53,7 @@ export function buildModel(state: SessionState): DiagramModel | null {
     names,
     hideNames: state.hideNames,
     layerLocked: state.network.layers.map((_, i) => state.locks.network || (state.locks.layers[i] ?? false)),
-    softmaxOutput: last?.activation === "softmax" && last.neurons.every((n) => n.activation === undefined),
+    softmaxOutput: isSoftmaxOutput(state.network),
   };
 }
 

@@ -36,15 +36,7 @@ export function layerActivationText(network: Network, layerIndex: number): strin
   return mixed ? `${activationName(layer.activation)} (mixed)` : activationName(layer.activation);
 }
 
-/** The label of input i, with a fallback for networks loaded without labels. */
-export function inputLabel(labels: readonly string[], i: number): string {
-  return labels[i]?.trim() || `input ${i + 1}`;
-}
-
-/** The label of output j, with a fallback for networks loaded without labels. */
-export function outputLabel(labels: readonly string[], j: number): string {
-  return labels[j]?.trim() || `output ${j + 1}`;
-}
+export { inputLabel, outputLabel } from "../../../lib/session/derive";
 
 /** Every seat in seating order, keyed "layer:neuron" for lookups. */
 export const seatKey = (seat: Seat): string => `${seat.layer}:${seat.neuron}`;

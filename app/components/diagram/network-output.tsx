@@ -65,7 +65,7 @@ export function NetworkOutput({ state, variant = "panel" }: { state: SessionStat
           <span className={`font-bold tabular-nums text-slate-700 ${v.note}`}>{formatThreshold(verdict.threshold)}</span>{" "}
           <span className={`font-extrabold text-slate-900 ${v.prediction}`}>
             <span className={`font-semibold text-slate-700 ${v.note}`}>Verdict:</span>{" "}
-            <span data-role="prediction" className={verdict.positive ? "text-red-800" : "text-emerald-800"}>
+            <span data-role="prediction" className={verdict.above ? "text-red-800" : "text-emerald-800"}>
               {verdict.text}
             </span>
           </span>

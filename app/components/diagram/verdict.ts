@@ -3,33 +3,19 @@
  * is compared with the session's threshold, and only a score strictly above it says yes, as the
  * exercise's `predict(inputs, threshold)` does.
  */
+import { outputLabel, thresholdVerdict, type Verdict } from "../../../lib/session/derive";
 import type { SessionState } from "../../../lib/session/state";
 import type { DiagramModel } from "./diagram-model";
-import { outputLabel } from "./labels";
 
-export interface Verdict {
-  score: number;
-  threshold: number;
-  /** "spam" / "not spam" for the spam detector; "yes" / "no" for any other detector. */
-  text: string;
-  positive: boolean;
-  /** What a score above the threshold reads ("spam" or "yes"). */
-  positiveText: string;
-}
+export type { Verdict };
 
 /**
  * @example
- * verdictOf(spamState, model); // { score: 0.731…, threshold: 0.5, text: "spam", positive: true }
+ * verdictOf(spamState, model); // { score: 0.731…, threshold: 0.5, text: "spam", above: true, … }
  */
 export function verdictOf(state: SessionState, model: DiagramModel): Verdict | null {
-  const last = model.network.layers[model.network.layers.length - 1];
-  const neuron = last?.neurons.length === 1 ? last.neurons[0] : undefined;
-  if (!neuron || (neuron.activation ?? last!.activation) !== "sigmoid") return null;
-  const score = model.result.layers[model.result.layers.length - 1]?.output[0] ?? 0;
-  const positive = score > state.threshold;
-  const spam = state.presetId === "spam" || /spam/i.test(outputLabel(model.outputLabels, 0));
-  const [yes, no] = spam ? ["spam", "not spam"] : ["yes", "no"];
-  return { score, threshold: state.threshold, text: positive ? yes : no, positive, positiveText: yes };
+  const outputs = model.result.layers[model.result.layers.length - 1]?.output ?? [];
+  return thresholdVerdict(model.network, outputs, state.threshold, outputLabel(model.outputLabels, 0), state.presetId);
 }
 
 /** "Threshold 0.50": two decimals, as a cut-off is usually written. */

@@ -63,6 +63,19 @@ export function lookUpClass(code: string): Promise<ApiResult<ClassInfo>> {
 }
 
 /**
+ * A new phone asks for the place of the student called `nickname`; the teacher decides.
+ * @example
+ * const r = await askForPlace("K7QF3M", "Ada"); if (r.ok) saveIdentity(code, { ...r.value, reclaiming: "Ada" });
+ */
+export function askForPlace(code: string, nickname: string): Promise<ApiResult<JoinResponse>> {
+  return call(
+    `/api/join/${encodeURIComponent(code)}/handback`,
+    { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ nickname }) },
+    isIdentity,
+  );
+}
+
+/**
  * @example
  * const r = await joinClass("K7QF3M", "Brave Otter"); if (r.ok) saveIdentity(code, r.value);
  */

@@ -7,10 +7,10 @@ import type { Activation } from "../../../lib/engine/activations";
 import { forward, layerInputs, networkOutput } from "../../../lib/engine/forward";
 import type { Network } from "../../../lib/engine/network";
 import { layerName } from "../../../lib/session/format";
+import { inputLabel, isSoftmaxOutput, outputLabel, thresholdVerdict, type Verdict } from "../../../lib/session/derive";
+import { applyEvent } from "../../../lib/session/reducer";
 import { neuronValues, studentsOn } from "../../../lib/session/seating";
 import type { NeuronValues, Seat, SessionState, Student } from "../../../lib/session/state";
-import { averageEntries } from "../../../lib/session/teams";
-import { thresholdVerdict, type Verdict } from "./class-verdict";
 
 export interface Incoming {
   /** Where the value comes from: an input's label, or "neuron 2 of the hidden layer". */
@@ -70,29 +70,17 @@ export function describeNeuron(seat: Seat, layerCount: number): string {
 }
 
 /**
- * The network the class would compute if my pending values were in: in "latest" mode my values
- * replace the neuron's, in "average" mode they replace my entry in the team's mean.
+ * The network the class would compute if my pending values were in: the entry the server
+ * would log, folded on a copy with the session's own reducer (so the team rule lives in one
+ * place, and "latest" and "average" modes preview exactly as the server will compute them).
  */
-export function networkWithPending(state: SessionState, seat: Seat, me: Student, pending: NeuronValues | null): Network {
+export function networkWithPending(state: SessionState, me: Student, pending: NeuronValues | null): Network {
   if (!pending) return state.network;
-  const network = structuredClone(state.network);
-  const neuron = network.layers[seat.layer]?.neurons[seat.neuron];
-  if (!neuron) return state.network;
-  let values = pending;
-  if (state.teamMode === "average") {
-    const entries = studentsOn(state, seat)
-      .map((s) => (s.id === me.id ? pending : s.entry))
-      .filter((e): e is NeuronValues => e !== null);
-    values = averageEntries(entries.length > 0 ? entries : [pending]);
-  }
-  neuron.weights = [...values.weights];
-  neuron.bias = values.bias;
-  return network;
+  return applyEvent(state, { type: "entry.set", payload: { studentId: me.id, values: pending } }).network;
 }
 
 function predictionOf(state: SessionState, network: Network, outputs: number[]): Prediction {
-  const last = network.layers[network.layers.length - 1];
-  const items = outputs.map((value, i) => ({ label: state.outputLabels[i] || `Output ${i + 1}`, value }));
+  const items = outputs.map((value, i) => ({ label: outputLabel(state.outputLabels, i), value }));
   let best: number | null = null;
   if (items.length > 1) {
     best = 0;
@@ -101,13 +89,13 @@ function predictionOf(state: SessionState, network: Network, outputs: number[]):
     });
   }
   const verdict = thresholdVerdict(network, outputs, state.threshold, items[0]?.label ?? "", state.presetId);
-  return { items, probability: last?.activation === "softmax", best, verdict };
+  return { items, probability: isSoftmaxOutput(network), best, verdict };
 }
 
 function incomingOf(state: SessionState, seat: Seat, values: number[]): Incoming[] {
   const layerCount = state.network.layers.length;
   return values.map((value, k) => {
-    if (seat.layer === 0) return { source: state.inputLabels[k] || `Input ${k + 1}`, value, names: [] };
+    if (seat.layer === 0) return { source: inputLabel(state.inputLabels, k), value, names: [] };
     const from = { layer: seat.layer - 1, neuron: k };
     const names = state.hideNames ? [] : studentsOn(state, from).map((s) => s.nickname);
     return { source: describeNeuron(from, layerCount), value, names };
@@ -129,7 +117,7 @@ export function buildNeuronModel(state: SessionState, studentId: string, pending
   if (!layer || !neuron) return null;
   // Pending values from before a topology change no longer fit: ignore them.
   const fits = pending !== null && pending.weights.length === neuron.weights.length;
-  const network = networkWithPending(state, seat, me, fits ? pending : null);
+  const network = networkWithPending(state, me, fits ? pending : null);
   const result = forward(network, state.inputs);
   const outputs = networkOutput(result);
   const used = neuronValues(network, seat);

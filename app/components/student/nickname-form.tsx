@@ -7,7 +7,7 @@
  */
 import { useId, useState } from "react";
 import { NICKNAME_MAX, suggestNickname } from "../../../lib/session/names";
-import { joinClass, type ClassInfo } from "./join-api";
+import { askForPlace, joinClass, type ClassInfo } from "./join-api";
 import type { StoredIdentity } from "./stored-identity";
 
 interface NicknameFormProps {
@@ -21,7 +21,7 @@ const randomIndex = (n: number) => Math.floor(Math.random() * n);
 export function NicknameForm({ code, info, onJoined }: NicknameFormProps) {
   const [nickname, setNickname] = useState(info.suggestedNickname.slice(0, NICKNAME_MAX));
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const inputId = useId();
   const hintId = useId();
   const errorId = useId();
@@ -36,7 +36,20 @@ export function NicknameForm({ code, info, onJoined }: NicknameFormProps) {
       onJoined(result.value);
       return;
     }
-    setError(result.message);
+    setError(result);
+    setBusy(false);
+  }
+
+  // A taken name may be this student's own, on a new phone: only the teacher can give it back.
+  async function reclaim() {
+    if (busy) return;
+    setBusy(true);
+    const result = await askForPlace(code, nickname);
+    if (result.ok) {
+      onJoined({ ...result.value, reclaiming: nickname.trim() });
+      return;
+    }
+    setError(result);
     setBusy(false);
   }
 
@@ -81,8 +94,18 @@ export function NicknameForm({ code, info, onJoined }: NicknameFormProps) {
       </button>
       {error && (
         <p id={errorId} role="alert" className="rounded-xl bg-red-50 p-3 text-base font-medium text-red-800 ring-1 ring-red-200">
-          {error}
+          {error.message}
         </p>
+      )}
+      {error?.code === "NAME_TAKEN" && (
+        <button
+          type="button"
+          onClick={() => void reclaim()}
+          disabled={busy}
+          className="inline-flex min-h-12 w-full items-center justify-center rounded-xl bg-white px-5 py-3 text-lg font-semibold text-indigo-800 ring-2 ring-indigo-700 hover:bg-indigo-50 disabled:opacity-70"
+        >
+          That&apos;s me: ask for my place back
+        </button>
       )}
       <button
         type="submit"

@@ -8,6 +8,8 @@ export interface StoredIdentity {
   token: string;
   sessionId: string;
   studentId: string;
+  /** Set while this phone waits for the teacher to give it the place of the student with this name. */
+  reclaiming?: string;
 }
 
 /** The localStorage key for a class code (the contract other pages and tests rely on). */

@@ -29,9 +29,9 @@ export function StudentApp({ code }: { code: string }) {
     [code],
   );
 
-  const forgotten = useCallback(() => {
+  const forgotten = useCallback((why?: string) => {
     forgetIdentity(code);
-    setPhase({ kind: "join", notice: "This phone's place in the class was not found, so please join again." });
+    setPhase({ kind: "join", notice: why ?? "This phone's place in the class was not found, so please join again." });
   }, [code]);
 
   if (phase.kind === "live") return <StudentSession code={code} identity={phase.identity} onForgotten={forgotten} />;

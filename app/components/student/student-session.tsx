@@ -22,8 +22,8 @@ import { useWakeLock } from "./use-wake-lock";
 interface StudentSessionProps {
   code: string;
   identity: StoredIdentity;
-  /** The server does not know this token (or this class) any more: join again. */
-  onForgotten(): void;
+  /** The server does not know this token (or this class) any more: join again, told why when known. */
+  onForgotten(why?: string): void;
 }
 
 /** How often a removed phone asks again whether it may come back. */
@@ -64,8 +64,9 @@ function Connection({ code, identity, onForgotten, removed, onRemoved, onBack }:
   const nowRemoved = refusedAsRemoved || !!me?.removed;
   const inClass = status === "connected" && !!me && !me.removed;
   useEffect(() => {
-    if (forget) onForgotten();
-  }, [forget, onForgotten]);
+    // The last word from the teacher (a place given to a new phone, a request refused) says why.
+    if (forget) onForgotten(removed ?? undefined);
+  }, [forget, onForgotten, removed]);
   useEffect(() => {
     if (nowRemoved) onRemoved(refusal?.message ?? "The teacher has taken you out of this class.");
     else if (inClass) onBack();
@@ -87,6 +88,16 @@ function Connection({ code, identity, onForgotten, removed, onRemoved, onBack }:
       );
     }
     if (state.status === "ended") return <ClassEnded />;
+    if (!me && identity.reclaiming) {
+      return (
+        <MessageCard title="Asking your teacher">
+          <p>
+            Your teacher will be asked to give this phone {identity.reclaiming}&apos;s place back: the same neuron and values.
+            Keep this page open.
+          </p>
+        </MessageCard>
+      );
+    }
     if (!me || !me.seat) {
       return (
         <MessageCard title="Waiting for the teacher">

@@ -6,7 +6,7 @@
 import { Fragment } from "react";
 import { activationName, formatPercent, formatValue } from "../../../lib/session/format";
 import { ACTIVATION_MEANINGS } from "./activation-info";
-import type { Verdict } from "./class-verdict";
+import type { Verdict } from "../../../lib/session/derive";
 import type { NeuronModel } from "./neuron-model";
 import { termText } from "./number-text";
 

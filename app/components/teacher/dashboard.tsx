@@ -24,6 +24,7 @@ import { NeuronEditor } from "./neuron-editor";
 import { PassControls } from "./pass-controls";
 import { enterFullscreen, leaveFullscreen, ProjectorMode } from "./projector-mode";
 import { RoomControls } from "./room-controls";
+import { HandbackRequests } from "./handback-requests";
 import { Roster } from "./roster";
 import { ThresholdField } from "./threshold-field";
 import { Panel } from "./ui";
@@ -43,7 +44,12 @@ export function Dashboard({ sessionId, token, live }: { sessionId: string; token
   // Three columns from 100rem (a 1920 projector, a large laptop); below, the roster joins the
   // left column so the diagram keeps its width.
   const wide = useMediaQuery("(min-width: 100rem)");
-  const roster = <Roster state={state} online={live.online} />;
+  const roster = (
+    <>
+      <HandbackRequests state={state} online={live.online} />
+      <Roster state={state} online={live.online} />
+    </>
+  );
   const weights = (
     <Panel title="Weights">
       <div className="grid gap-5">

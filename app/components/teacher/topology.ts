@@ -3,6 +3,7 @@
  * builds. Pure, so it can be tested without a browser.
  */
 import type { Activation, Network } from "../../../lib/engine";
+import { defaultInputLabels, defaultOutputLabels } from "../../../lib/session/default-labels";
 import type { SessionState } from "../../../lib/session/state";
 
 export interface LayerPlan {
@@ -78,8 +79,8 @@ export function buildSetup(plan: TopologyPlan, currentInputs: readonly number[],
   return {
     network,
     inputs: Array.from({ length: plan.inputCount }, (_, i) => currentInputs[i] ?? 0),
-    inputLabels: namesFrom(plan.inputNames, plan.inputCount, (i) => `input ${i + 1}`),
-    outputLabels: namesFrom(plan.outputNames, plan.output.size, (j) => (classes ? `Class ${String.fromCharCode(65 + j)}` : `output ${j + 1}`)),
+    inputLabels: namesFrom(plan.inputNames, plan.inputCount, (i) => defaultInputLabels(plan.inputCount)[i]!),
+    outputLabels: namesFrom(plan.outputNames, plan.output.size, (j) => defaultOutputLabels(plan.output.size, classes)[j]!),
     presetId: null,
   };
 }

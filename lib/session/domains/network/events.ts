@@ -5,20 +5,12 @@
  */
 import { z } from "zod";
 import { networkSchema } from "../../../engine/schema";
-import { neuronValuesSchema, seatSchema } from "../../../protocol/network";
+import { networkSetupSchema, neuronValuesSchema, seatSchema } from "../../../protocol/network";
 
 const finite = z.number();
-const labels = z.array(z.string().max(40)).max(256);
 
-export const networkSetupEventSchema = z
-  .object({
-    network: networkSchema,
-    inputs: z.array(finite).min(1).max(256),
-    inputLabels: labels,
-    outputLabels: labels,
-    presetId: z.string().max(40).nullable(),
-  })
-  .strict();
+/** A set-up as `network:load` took it: the same schema, so the log holds what the command allowed. */
+export const networkSetupEventSchema = networkSetupSchema;
 
 export const networkEvents = {
   /** A student's own entry for the neuron they sit on. */

@@ -1,6 +1,6 @@
 /** How the network domain's events change the state (immutably). */
 import type { Folds } from "../../rule-types";
-import { entriesFromNetwork, recomputeTeam, reseatEveryone, withNeuron, withStudent } from "../../seat-ops";
+import { entriesFromNetwork, recomputeTeam, reseatEveryone, withNeuron, withSetup, withStudent } from "../../seat-ops";
 import { sameSeat } from "../../seating";
 import type { SessionState } from "../../state";
 
@@ -36,18 +36,7 @@ export const networkFolds: Folds<NetworkEventType> = {
     return entriesFromNetwork(next, (s) => sameSeat(s.seat, seat));
   },
   "inputs.set": (state, { inputs }) => ({ ...state, inputs: [...inputs] }),
-  "network.loaded": (state, p) =>
-    reseatEveryone({
-      ...state,
-      network: structuredClone(p.network),
-      initialNetwork: structuredClone(p.network),
-      inputs: [...p.inputs],
-      inputLabels: [...p.inputLabels],
-      outputLabels: [...p.outputLabels],
-      presetId: p.presetId,
-      locks: { network: state.locks.network, layers: p.network.layers.map(() => false) },
-      animation: { column: null, playing: false, at: null },
-    }),
+  "network.loaded": (state, setup) => reseatEveryone(withSetup(state, setup)),
   "weights.replaced": (state, { network }) => entriesFromNetwork({ ...state, network: structuredClone(network) }),
   "lock.set": (state, { layer, locked }) => {
     if (layer === null) return { ...state, locks: { ...state.locks, network: locked } };
