@@ -1,7 +1,7 @@
 /**
- * The Pages Router's frame, used only by the student's page (/join/CODE): it skips the App
- * Router's client runtime, which alone would use most of the phone's JavaScript budget (see
- * docs/architecture.md). Same stylesheet and viewport as the App Router's root layout.
+ * The Pages Router's frame, used only by the student's page (/join/CODE), which Next renders
+ * on the server without its client runtime (see pages/join/[code].tsx and docs/architecture.md).
+ * Same stylesheet and viewport as the App Router's root layout.
  */
 import type { AppProps } from "next/app";
 import Head from "next/head";
