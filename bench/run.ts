@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   const wantsSynapse = ONLY === "all" || ONLY === "synapse" || ONLY === "capacity";
   if (wantsSynapse) ensureBuild();
   const build = path.join(ROOT, ".next-test");
-  const phone = fs.existsSync(path.join(build, "BUILD_ID")) ? phoneJsSize(build) : undefined;
+  const phone = fs.existsSync(path.join(build, "phone", "manifest.json")) ? phoneJsSize(build) : undefined;
   if (phone) log(phoneSizeLine(phone));
 
   // Alternate the two servers so that load from outside this bench hits both alike.

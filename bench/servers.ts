@@ -16,16 +16,18 @@ export function removeTempDirsOnExit(): void {
   });
 }
 
+/** The tests' build in .next-test, Next's and the phone bundle's, built when missing. */
 export function ensureBuild(): void {
-  if (fs.existsSync(path.join(ROOT, ".next-test", "BUILD_ID"))) return;
-  log("no build in .next-test: running next build (a few minutes)");
-  const result = spawnSync("npx", ["next", "build"], {
-    cwd: ROOT,
-    env: { ...process.env, NEXT_DIST_DIR: ".next-test", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "inherit",
-    timeout: 15 * 60_000,
-  });
-  if (result.status !== 0) throw new Error("next build failed");
+  const env = { ...process.env, NEXT_DIST_DIR: ".next-test", NEXT_TELEMETRY_DISABLED: "1" };
+  if (!fs.existsSync(path.join(ROOT, ".next-test", "BUILD_ID"))) {
+    log("no build in .next-test: running next build (a few minutes)");
+    const result = spawnSync("npx", ["next", "build"], { cwd: ROOT, env, stdio: "inherit", timeout: 15 * 60_000 });
+    if (result.status !== 0) throw new Error("next build failed");
+  }
+  if (!fs.existsSync(path.join(ROOT, ".next-test", "phone", "manifest.json"))) {
+    const result = spawnSync(process.execPath, ["scripts/build-phone.mjs"], { cwd: ROOT, env, stdio: "inherit", timeout: 60_000 });
+    if (result.status !== 0) throw new Error("the phone bundle's build failed");
+  }
 }
 
 export async function startSynapse(): Promise<ServerChild> {

@@ -22,18 +22,24 @@ export async function freePort() {
   });
 }
 
+/** The tests' production build in .next-test: Next's, then the phone bundle (as `npm run build` does for .next). */
 export function buildForTests() {
-  const result = spawnSync("node_modules/.bin/next", ["build"], {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_DIST_DIR: ".next-test", NEXT_TELEMETRY_DISABLED: "1" },
-  });
+  const env = { ...process.env, NEXT_DIST_DIR: ".next-test", NEXT_TELEMETRY_DISABLED: "1" };
+  const result = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env });
   if (result.status !== 0) throw new Error("next build failed");
+  const phone = spawnSync(process.execPath, ["scripts/build-phone.mjs"], { stdio: "inherit", env });
+  if (phone.status !== 0) throw new Error("the phone bundle's build failed");
+}
+
+/** Whether .next-test holds a complete build (Next's and the phone bundle). */
+export function hasTestBuild() {
+  return fs.existsSync(".next-test/BUILD_ID") && fs.existsSync(".next-test/phone/manifest.json");
 }
 
 /** `build: false` when the caller has just built .next-test (npm test does). */
 export async function runE2E({ jsonReport, extraArgs = [], build = true } = {}) {
   ensureChromium();
-  if (build || !fs.existsSync(".next-test/BUILD_ID")) buildForTests();
+  if (build || !hasTestBuild()) buildForTests();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "synapse-e2e-"));
   try {
     const result = spawnSync("node_modules/.bin/playwright", ["test", ...extraArgs], {

@@ -12,6 +12,7 @@ import { GuessGuard } from "./guard";
 import { handleHealth, type Lifecycle } from "./health";
 import { handleApi, type ApiContext } from "./http/handle-api";
 import type { Logger } from "./logger";
+import { PHONE_URL_PREFIX, phoneBundleDir, servePhoneFile } from "./phone-bundle";
 import { startRetention } from "./retention";
 import { RoomManager } from "./rooms/room-manager";
 import { attachSocketServer, channelName, type SynapseServer } from "./socket";
@@ -34,6 +35,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   let database: Database | undefined;
   let handleNext: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | undefined;
   let api: ApiContext | undefined;
+  const phoneDir = phoneBundleDir();
 
   const server = http.createServer((req, res) => {
     if (req.url === "/api/health" || req.url?.startsWith("/api/health?")) {
@@ -47,6 +49,8 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     }
     const serve = async () => {
       if (api && req.url?.startsWith("/api/")) return handleApi(req, res, api);
+      // The student's page's own bundle (scripts/build-phone.mjs), outside Next's /_next/.
+      if (req.url?.startsWith(PHONE_URL_PREFIX)) return servePhoneFile(req, res, phoneDir);
       await handleNext!(req, res);
     };
     serve().catch((err) => {

@@ -1,12 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { joinCodeProblem, normalizeJoinCode } from "../../lib/session/join-code";
 
-/** The home page's "Join code" box: checks the code's shape, then opens the join page. */
+/**
+ * The home page's "Join code" box: checks the code's shape, then opens the join page. That page
+ * is not an App Router page (it ships its own small bundle), so this is a plain page load.
+ */
 export function JoinForm() {
-  const router = useRouter();
   const [code, setCode] = useState("");
   const [error, setError] = useState<string | null>(null);
   const inputId = useId();
@@ -20,7 +21,7 @@ export function JoinForm() {
         const normalized = normalizeJoinCode(code);
         const problem = joinCodeProblem(normalized);
         setError(problem);
-        if (!problem) router.push(`/join/${normalized}`);
+        if (!problem) window.location.assign(`/join/${normalized}`);
       }}
       className="space-y-3"
     >

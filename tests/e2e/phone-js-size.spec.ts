@@ -1,7 +1,9 @@
 /**
- * The size report (bench/phone-size.ts) reads the build's manifests; this checks it against a
- * real phone: the JavaScript files fetched from opening a join link to the first working slider
- * are exactly the files it counts, so the budget test measures what phones download.
+ * The size report (bench/phone-size.ts) reads the build's phone manifest; this checks it
+ * against a real phone: the JavaScript files fetched from opening a join link to the first
+ * working slider are exactly the files it counts, so the budget test measures what phones
+ * download. Nothing is fetched from any other site, and the bundle takes over the server's HTML
+ * without an error (a failed hydration would be reported in the console).
  */
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -9,13 +11,20 @@ import { phoneJsSize } from "../../bench/phone-size";
 import { closeAll, hostClass } from "./support/classroom-ui";
 import { phoneContext, SMALL_PHONE } from "./support/phone-screen";
 
-test("a phone fetches exactly the JavaScript the size report counts, up to the first slider", async ({ browser }) => {
+test("a phone fetches exactly the JavaScript the size report counts, up to the first slider", async ({ browser, baseURL }) => {
   const { teacher, code } = await hostClass(browser);
   const phone = await (await browser.newContext(phoneContext(SMALL_PHONE))).newPage();
-  const fetched = new Set<string>();
-  phone.on("response", (response) => {
-    const { pathname } = new URL(response.url());
-    if (pathname.startsWith("/_next/") && pathname.endsWith(".js")) fetched.add(pathname.replace(/^\/_next\//, ""));
+  const scripts = new Set<string>();
+  const elsewhere = new Set<string>();
+  const errors: string[] = [];
+  phone.on("pageerror", (error) => errors.push(error.message));
+  phone.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  phone.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.origin !== new URL(baseURL!).origin) elsewhere.add(request.url());
+    if (request.resourceType() === "script" || url.pathname.endsWith(".js")) scripts.add(url.pathname);
   });
 
   await phone.goto(`/join/${code}`);
@@ -26,6 +35,8 @@ test("a phone fetches exactly the JavaScript the size report counts, up to the f
   await expect(phone.getByRole("slider", { name: "Weight 1" })).toBeEnabled();
 
   const counted = phoneJsSize(path.resolve(".next-test")).chunks.map((c) => c.file);
-  expect([...fetched].sort()).toEqual([...counted].sort());
+  expect([...scripts].sort()).toEqual([...counted].sort());
+  expect([...elsewhere]).toEqual([]);
+  expect(errors).toEqual([]);
   await closeAll(phone, teacher);
 });

@@ -3,8 +3,10 @@
 /**
  * Joining a class by its code: look the class up, then ask for a nickname. When the code
  * leads nowhere (no such class, class ended, too many tries), say so and offer the way home.
+ *
+ * Links home are plain anchors: leaving the Pages Router student page for the App Router home
+ * page is a full page load anyway, and `next/link` would add to the phone's JavaScript.
  */
-import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
 import { lookUpClass, type ApiFailure, type ClassInfo } from "./join-api";
 import { NicknameForm } from "./nickname-form";
@@ -51,9 +53,9 @@ export function JoinFlow({ code, notice, onJoined }: JoinFlowProps) {
             Try again
           </button>
         )}
-        <Link href="/" className={canRetry ? secondaryActionClass : actionClass}>
+        <a href="/" className={canRetry ? secondaryActionClass : actionClass}>
           Type another code
-        </Link>
+        </a>
       </MessageCard>
     );
   }

@@ -2,8 +2,10 @@
  * What the phone says when the server refuses its connection: removed by the teacher (until
  * they let the student back in), class ended, or an out-of-date page. (An unknown token never
  * gets here: the join form shows again instead.)
+ *
+ * Links home are plain anchors: leaving the Pages Router student page for the App Router home
+ * page is a full page load anyway, and `next/link` would add to the phone's JavaScript.
  */
-import Link from "next/link";
 import type { ErrorBody } from "../../../lib/protocol";
 import { actionClass, MessageCard, secondaryActionClass } from "./student-shell";
 
@@ -19,9 +21,9 @@ export function ClassEnded() {
   return (
     <MessageCard title="This class has ended">
       <p>Thanks for being a neuron today! Your teacher can go through the session again in the replay.</p>
-      <Link href="/" className={actionClass}>
+      <a href="/" className={actionClass}>
         Go to the home page
-      </Link>
+      </a>
     </MessageCard>
   );
 }
@@ -54,9 +56,9 @@ export function RefusalScreen({ refusal }: { refusal: ErrorBody }) {
         <MessageCard title="Could not connect to the class">
           <p>{refusal.message}</p>
           <ReloadButton label="Try again" />
-          <Link href="/" className={secondaryActionClass}>
+          <a href="/" className={secondaryActionClass}>
             Go to the home page
-          </Link>
+          </a>
         </MessageCard>
       );
   }

@@ -1,0 +1,19 @@
+/**
+ * The Pages Router's frame, used only by the student's page (/join/CODE), which Next renders
+ * on the server without its client runtime (see pages/join/[code].tsx and docs/architecture.md).
+ * Same stylesheet and viewport as the App Router's root layout.
+ */
+import type { AppProps } from "next/app";
+import Head from "next/head";
+import "../app/globals.css";
+
+export default function StudentPagesApp({ Component, pageProps }: AppProps) {
+  return (
+    <>
+      <Head>
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+      </Head>
+      <Component {...pageProps} />
+    </>
+  );
+}
