@@ -1,4 +1,5 @@
 /** Scenario C: how many idle students one process holds. */
+import { PROTOCOL_VERSION } from "../lib/protocol/version";
 import { CAPACITY, HARD_LIMIT_S, SESSION_SIZE } from "./args";
 import { log, now } from "./log";
 import type { CapacityResult } from "./results";
@@ -31,7 +32,7 @@ export async function capacityScenario(): Promise<CapacityResult> {
     workers.forEach((w, wi) => {
       const specs: ClientSpec[] = [];
       joins.joined.forEach((j, i) => {
-        if (j && i % procs === wi) specs.push({ role: "student", index: i, group: Math.floor(i / SESSION_SIZE), mover: i % SESSION_SIZE === 0, auth: { protocolVersion: 1, token: j.token } });
+        if (j && i % procs === wi) specs.push({ role: "student", index: i, group: Math.floor(i / SESSION_SIZE), mover: i % SESSION_SIZE === 0, auth: { protocolVersion: PROTOCOL_VERSION, token: j.token } });
       });
       w.post({ type: "connect", url: server.url, specs, concurrency: 25, timeoutMs: 30_000 });
     });

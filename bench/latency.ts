@@ -1,4 +1,5 @@
 /** Scenarios A and B: the same load and the same measurement against either server. */
+import { PROTOCOL_VERSION } from "../lib/protocol/version";
 import os from "node:os";
 import { CLIENT_PROCS, HARD_LIMIT_S, JITTER, RATE, SECONDS, STUDENTS, WARMUP } from "./args";
 import { log, now } from "./log";
@@ -25,13 +26,13 @@ export async function loadScenario(kind: "synapse" | "bare"): Promise<LoadResult
     let joinFailures: Record<string, number> = {};
     if (kind === "synapse") {
       const session = await host(server.url);
-      teacherAuth = { protocolVersion: 1, token: session.teacherToken };
+      teacherAuth = { protocolVersion: PROTOCOL_VERSION, token: session.teacherToken };
       log(`synapse: joining ${STUDENTS} students over HTTP`);
       const joins = await joinAll(server.url, Array(STUDENTS).fill(session.code), 8);
       joinMs = joins.ms;
       joinFailures = joins.failures;
       if (joins.joined.some((j) => !j)) throw new Error(`joins failed: ${JSON.stringify(joins.failures)}`);
-      studentAuths = joins.joined.map((j) => ({ protocolVersion: 1, token: j!.token }));
+      studentAuths = joins.joined.map((j) => ({ protocolVersion: PROTOCOL_VERSION, token: j!.token }));
     } else {
       teacherAuth = { room: "bench", id: "teacher", role: "teacher" };
       studentAuths = Array.from({ length: STUDENTS }, (_, i) => ({ room: "bench", id: `student-${i}`, role: "student" }));
