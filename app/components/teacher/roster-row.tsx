@@ -31,8 +31,11 @@ export const RosterRow = memo(function RosterRow({ id, nickname, seat, name, hid
   const [renaming, setRenaming] = useState(false);
   const [draft, setDraft] = useState("");
 
+  // A class of hundreds scrolls: rows out of sight skip layout and paint (content-visibility),
+  // so each update does not walk every row's boxes. They stay in the page and its accessibility
+  // tree. The side padding keeps a focused control's outline inside the row, which clips paint.
   return (
-    <li className="flex flex-col gap-2 border-b border-slate-200 py-3 last:border-b-0">
+    <li className="flex flex-col gap-2 border-b border-slate-200 px-1.5 py-3 last:border-b-0 [content-visibility:auto] [contain-intrinsic-size:auto_6.5rem]">
       <div className="flex items-center gap-3">
         <span aria-hidden="true" className={`h-3 w-3 shrink-0 rounded-full ${online ? "bg-emerald-600" : "border-2 border-slate-500 bg-white"}`} />
         <span className="min-w-0 flex-1 truncate text-lg font-bold text-slate-900" title={name}>
