@@ -27,13 +27,16 @@ export interface Emphasis {
   litColumn: number | null;
 }
 
+/** The parts of a session the diagram draws (a whole `SessionState` will do). */
+export type ModelParts = Pick<SessionState, "network" | "inputs" | "inputLabels" | "outputLabels" | "students" | "hideNames" | "locks">;
+
 /**
  * Builds the model from a session; null when the network does not compute (never expected from
  * the server, which validates every network, but a diagram must not take the page down).
  * @example
  * const model = buildModel(state); model?.result.layers[1]?.output; // [0.601…, 0.398…]
  */
-export function buildModel(state: SessionState): DiagramModel | null {
+export function buildModel(state: ModelParts): DiagramModel | null {
   const result = forwardOf(state.network, state.inputs);
   if (!result) return null;
   const names = new Map<string, string[]>();

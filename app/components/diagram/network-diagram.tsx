@@ -1,28 +1,29 @@
 "use client";
 
 /**
- * The shared network diagram, used by the teacher's dashboard and the projector views. It
- * redraws from the shared engine's forward pass on every state change. The picture is one
+ * The shared network diagram, used by the teacher's dashboard and the projector views. It reads
+ * the parts of the live session it draws and redraws from the shared engine's forward pass
+ * when one of them changes (a slider move, not a lock or a range). The picture is one
  * `role="img"` SVG with a text summary; when the teacher may edit neurons, real HTML buttons
  * are laid over the neurons (an image must not contain controls). It is laid out in the pixels
  * of the box it gets, so its text keeps the surface's size however large the network is.
  */
-import { useEffect, useId, useMemo, useRef, useState } from "react";
-import type { Seat, SessionState } from "../../../lib/session/state";
+import { memo, useEffect, useId, useMemo, useRef, useState } from "react";
+import type { Seat } from "../../../lib/session/state";
 import { DiagramEdges } from "./diagram-edges";
 import { DiagramInputs } from "./diagram-inputs";
-import { buildModel, type Emphasis } from "./diagram-model";
+import { buildModel, type DiagramModel, type Emphasis } from "./diagram-model";
 import { DiagramNeurons } from "./diagram-neurons";
 import { DiagramTitles } from "./diagram-titles";
 import { layoutDiagram } from "./geometry";
 import { layerTitle } from "./labels";
+import { useLive } from "./live-store";
 import { NeuronHotspots } from "./neuron-hotspots";
 import { describeDiagram, nameDiagram } from "./summary";
 import type { DiagramSurface } from "./type-scale";
 import { WeightLegend } from "./weight-legend";
 
 interface NetworkDiagramProps {
-  state: SessionState;
   /**
    * The height the drawing should fit: a CSS length, or "fill" for the room left in a flex column
    * (the projector). A network too tall for it at full text size is drawn taller.
@@ -62,8 +63,23 @@ function useBoxSize(): [React.RefObject<HTMLDivElement | null>, { width: number;
   return [ref, size];
 }
 
-export function NetworkDiagram({ state, maxHeight, surface = "dashboard", onActivateNeuron, litColumn: asked = null, markEmpty = false }: NetworkDiagramProps) {
-  const model = useMemo(() => buildModel(state), [state]);
+/** The diagram's model, rebuilt only when a part it draws changes. */
+function useDiagramModel(): DiagramModel | null {
+  const network = useLive((s) => s.network);
+  const inputs = useLive((s) => s.inputs);
+  const inputLabels = useLive((s) => s.inputLabels);
+  const outputLabels = useLive((s) => s.outputLabels);
+  const students = useLive((s) => s.students);
+  const hideNames = useLive((s) => s.hideNames);
+  const locks = useLive((s) => s.locks);
+  return useMemo(
+    () => buildModel({ network, inputs, inputLabels, outputLabels, students, hideNames, locks }),
+    [network, inputs, inputLabels, outputLabels, students, hideNames, locks],
+  );
+}
+
+export const NetworkDiagram = memo(function NetworkDiagram({ maxHeight, surface = "dashboard", onActivateNeuron, litColumn: asked = null, markEmpty = false }: NetworkDiagramProps) {
+  const model = useDiagramModel();
   const [probe, box] = useBoxSize();
   const geometry = useMemo(() => (model && box && box.width > 0 ? layoutDiagram(model.network, model, box, surface) : null), [model, box, surface]);
   const [hovered, setHovered] = useState<Seat | null>(null);
@@ -123,4 +139,4 @@ export function NetworkDiagram({ state, maxHeight, surface = "dashboard", onActi
       </figcaption>
     </figure>
   );
-}
+});

@@ -8,11 +8,12 @@
  * "panel" stacks the outputs (dashboard); "banner" lays them side by side (projector), with the
  * prediction itself at least 48 px high.
  */
-import { useMemo } from "react";
+import { memo } from "react";
+import { forwardOf, isSoftmaxOutput } from "../../../lib/session/derive";
 import { formatPercent, formatValue } from "../../../lib/session/format";
-import type { SessionState } from "../../../lib/session/state";
-import { argmax, buildModel } from "./diagram-model";
+import { argmax } from "./diagram-model";
 import { outputLabel } from "./labels";
+import { useLive } from "./live-store";
 import { formatThreshold, verdictOf } from "./verdict";
 
 const VARIANTS = {
@@ -30,13 +31,20 @@ const VARIANTS = {
   },
 } as const;
 
-export function NetworkOutput({ state, variant = "panel" }: { state: SessionState; variant?: keyof typeof VARIANTS }) {
-  const model = useMemo(() => buildModel(state), [state]);
-  if (!model) return null;
+/** Reads only what the prediction depends on: a join, a lock or hidden names leave it as it is. */
+export const NetworkOutput = memo(function NetworkOutput({ variant = "panel" }: { variant?: keyof typeof VARIANTS }) {
+  const network = useLive((s) => s.network);
+  const inputs = useLive((s) => s.inputs);
+  const outputLabels = useLive((s) => s.outputLabels);
+  const threshold = useLive((s) => s.threshold);
+  const presetId = useLive((s) => s.presetId);
+  const result = forwardOf(network, inputs);
+  if (!result) return null;
+  const model = { network, result, outputLabels, softmaxOutput: isSoftmaxOutput(network) };
   const v = VARIANTS[variant];
-  const outputs = model.result.layers[model.result.layers.length - 1]?.output ?? [];
+  const outputs = result.layers[result.layers.length - 1]?.output ?? [];
   const winner = argmax(outputs);
-  const verdict = verdictOf(state, model);
+  const verdict = verdictOf({ threshold, presetId }, model);
   const highlight = (j: number) => model.softmaxOutput && j === winner;
   // Without classes, the values are the prediction: drawn as large as a prediction.
   const valueSize = model.softmaxOutput ? v.value : v.big;
@@ -78,4 +86,4 @@ export function NetworkOutput({ state, variant = "panel" }: { state: SessionStat
       )}
     </output>
   );
-}
+});

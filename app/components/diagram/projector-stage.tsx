@@ -6,16 +6,16 @@
  * line above the diagram (and open large again on demand). The teacher's full-screen mode and
  * the second-screen page both render this; only the first passes controls in.
  */
-import type { SessionState } from "../../../lib/session/state";
+import { memo } from "react";
 import { NeuronMark } from "../neuron-mark";
 import { JoinDetails, JoinStrip } from "./join-details";
+import { useLive } from "./live-store";
 import { NetworkDiagram } from "./network-diagram";
 import { NetworkOutput } from "./network-output";
-import { useJoinPanel } from "./use-join-panel";
+import { activeStudents, useJoinPanel } from "./use-join-panel";
 import type { JoinInfo } from "./use-join-info";
 
 interface ProjectorStageProps {
-  state: SessionState;
   join: { info: JoinInfo | null; error: string | null };
   /** A notice across the top (connection lost, session ended). */
   banner?: React.ReactNode;
@@ -25,17 +25,22 @@ interface ProjectorStageProps {
 
 const TOGGLE = "rounded-lg bg-white px-3 py-2 text-base font-bold text-slate-900 ring-1 ring-slate-300 hover:bg-slate-100";
 
-export function ProjectorStage({ state, join, banner, exit }: ProjectorStageProps) {
-  const students = Object.values(state.students).filter((s) => !s.removed).length;
+/** Re-renders for a join, a pause or the room's lock; the diagram and the prediction follow the values themselves. */
+export const ProjectorStage = memo(function ProjectorStage({ join, banner, exit }: ProjectorStageProps) {
+  const students = useLive(activeStudents);
+  const code = useLive((s) => s.code);
+  const ended = useLive((s) => s.status === "ended");
+  const isPaused = useLive((s) => s.paused);
+  const roomLocked = useLive((s) => s.roomLocked);
+  const litColumn = useLive((s) => s.animation.column);
   const panel = useJoinPanel(students);
-  const ended = state.status === "ended";
   const joined = <p className="text-2xl font-bold text-slate-700">{students === 1 ? "1 student has joined" : `${students} students have joined`}</p>;
-  const paused = state.paused && <p className="rounded-lg bg-slate-900 px-4 py-2 text-xl font-bold text-white">Phones paused</p>;
+  const paused = isPaused && <p className="rounded-lg bg-slate-900 px-4 py-2 text-xl font-bold text-white">Phones paused</p>;
   const network = (
     <section aria-label="Class network" className="flex min-h-0 min-w-0 flex-1 flex-col gap-3">
       <h1 className="sr-only">The class network</h1>
-      <NetworkDiagram state={state} maxHeight="fill" surface="projector" litColumn={state.animation.column} />
-      <NetworkOutput state={state} variant="banner" />
+      <NetworkDiagram maxHeight="fill" surface="projector" litColumn={litColumn} />
+      <NetworkOutput variant="banner" />
     </section>
   );
 
@@ -45,7 +50,7 @@ export function ProjectorStage({ state, join, banner, exit }: ProjectorStageProp
         {banner}
         <header className="flex flex-wrap items-center gap-x-5 gap-y-2 border-b border-slate-200 px-6 py-2 lg:flex-nowrap">
           <NeuronMark className="h-8 w-8 shrink-0" />
-          <JoinStrip code={state.code} info={join.info} ended={ended} size="projector" />
+          <JoinStrip code={code} info={join.info} ended={ended} size="projector" />
           <p className="shrink-0 text-lg font-bold text-slate-700">{students === 1 ? "1 student has joined" : `${students} students have joined`}</p>
           {paused}
           <button type="button" className={`${TOGGLE} shrink-0`} onClick={panel.toggle}>
@@ -65,7 +70,7 @@ export function ProjectorStage({ state, join, banner, exit }: ProjectorStageProp
           <p className="flex items-center gap-3 text-2xl font-extrabold tracking-tight">
             <NeuronMark className="h-10 w-10" /> Synapse
           </p>
-          <JoinDetails code={state.code} info={join.info} error={join.error} roomLocked={state.roomLocked} ended={ended} size="projector" />
+          <JoinDetails code={code} info={join.info} error={join.error} roomLocked={roomLocked} ended={ended} size="projector" />
           {joined}
           {paused}
           {students > 0 && (
@@ -79,4 +84,4 @@ export function ProjectorStage({ state, join, banner, exit }: ProjectorStageProp
       {exit && <div className="absolute right-4 top-4">{exit}</div>}
     </main>
   );
-}
+});

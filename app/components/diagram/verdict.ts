@@ -13,7 +13,7 @@ export type { Verdict };
  * @example
  * verdictOf(spamState, model); // { score: 0.731…, threshold: 0.5, text: "spam", above: true, … }
  */
-export function verdictOf(state: SessionState, model: DiagramModel): Verdict | null {
+export function verdictOf(state: Pick<SessionState, "threshold" | "presetId">, model: Pick<DiagramModel, "network" | "result" | "outputLabels">): Verdict | null {
   const outputs = model.result.layers[model.result.layers.length - 1]?.output ?? [];
   return thresholdVerdict(model.network, outputs, state.threshold, outputLabel(model.outputLabels, 0), state.presetId);
 }

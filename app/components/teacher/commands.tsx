@@ -4,7 +4,7 @@
  * One way for every teacher control to send a command: it shows the server's refusal message
  * (or a short confirmation) in a single notice area, so no control has to handle errors itself.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import { createContext, memo, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { CommandName, CommandPayload } from "../../../lib/protocol";
 import type { LiveSession } from "../../realtime/use-session";
 
@@ -51,16 +51,18 @@ export function CommandsProvider({ send, enabled, children }: { send: LiveSessio
     [send],
   );
   const value = useMemo(() => ({ run, attempt, notify, enabled }), [run, attempt, notify, enabled]);
+  // Stable, so a confirmation's timer is not restarted by every update of the session.
+  const dismiss = useCallback(() => setNotice(null), []);
   return (
     <CommandsContext.Provider value={value}>
       {children}
-      <NoticeArea notice={notice} onDismiss={() => setNotice(null)} />
+      <NoticeArea notice={notice} onDismiss={dismiss} />
     </CommandsContext.Provider>
   );
 }
 
 /** Both live regions stay in the page so screen readers announce what is put into them. */
-function NoticeArea({ notice, onDismiss }: { notice: Notice | null; onDismiss: () => void }) {
+const NoticeArea = memo(function NoticeArea({ notice, onDismiss }: { notice: Notice | null; onDismiss: () => void }) {
   useEffect(() => {
     if (notice?.tone !== "ok") return;
     const timer = setTimeout(onDismiss, 4000);
@@ -82,4 +84,4 @@ function NoticeArea({ notice, onDismiss }: { notice: Notice | null; onDismiss: (
       <div role="status">{notice?.tone === "ok" && <div className={`${box} bg-slate-900 text-white`}>{notice.text}</div>}</div>
     </div>
   );
-}
+});

@@ -4,6 +4,7 @@
  * The dashboard's top bar: where we are, whether the connection is live, and the ways to put the
  * class on a screen. The teacher link is copied, never shown: this bar is on the projector too.
  */
+import { memo } from "react";
 import type { ConnectionStatus } from "../../realtime/use-session";
 import { NeuronMark } from "../neuron-mark";
 import { copyQuietly } from "./use-teacher-token";
@@ -32,7 +33,7 @@ function ConnectionPill({ status, rttMs }: { status: ConnectionStatus; rttMs: nu
   );
 }
 
-export function DashboardHeader({ sessionId, code, token, status, rttMs, onProjector }: HeaderProps) {
+export const DashboardHeader = memo(function DashboardHeader({ sessionId, code, token, status, rttMs, onProjector }: HeaderProps) {
   const { notify } = useCommands();
   const copy = async () => {
     const ok = await copyQuietly(`${window.location.origin}/teach/${sessionId}#t=${token}`);
@@ -60,4 +61,4 @@ export function DashboardHeader({ sessionId, code, token, status, rttMs, onProje
       </nav>
     </header>
   );
-}
+});

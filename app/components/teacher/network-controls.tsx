@@ -2,37 +2,54 @@
 
 /**
  * Controls over the weights: who may change them (locks), starting again (reset, randomise),
- * how a team's entries combine, and the phones' slider range.
+ * how a team's entries combine, and the phones' slider range. Each reads its own setting, so
+ * the students' values changing leaves the panel as it is.
  */
-import { useEffect, useRef, useState } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 import type { SessionState, TeamMode } from "../../../lib/session/state";
 import { layerTitle } from "../diagram/labels";
+import { useLive } from "../diagram/live-store";
 import { useCommands } from "./commands";
 import { NumberField } from "./number-field";
-import { ConfirmButton, PRIMARY, SECONDARY, Switch } from "./ui";
+import { ConfirmButton, Panel, PRIMARY, SECONDARY, Switch } from "./ui";
 
 const TEAM_MODES: { mode: TeamMode; label: string; explain: string }[] = [
   { mode: "latest", label: "Latest entry", explain: "A shared neuron takes whatever its most recent student entered." },
   { mode: "average", label: "Average", explain: "A shared neuron takes the average of its students' entries." },
 ];
 
-export function LockControls({ state }: { state: SessionState }) {
+/** The dashboard's "Weights" panel. */
+export const WeightsPanel = memo(function WeightsPanel() {
+  return (
+    <Panel title="Weights">
+      <div className="grid gap-5">
+        <LockControls />
+        <WeightActions />
+        <TeamModeControl />
+        <RangeControl />
+      </div>
+    </Panel>
+  );
+});
+
+function LockControls() {
   const { run, enabled } = useCommands();
-  const count = state.network.layers.length;
+  const locks = useLive((s) => s.locks);
+  const count = useLive((s) => s.network.layers.length);
   return (
     <div className="divide-y divide-slate-100">
       <Switch
         label="Lock the whole network"
         hint="Phones cannot change any weight while this is on."
-        checked={state.locks.network}
+        checked={locks.network}
         disabled={!enabled}
         onChange={(locked) => void run("network:lock", { layer: null, locked }, locked ? "Network locked." : "Network unlocked.")}
       />
-      {state.network.layers.map((_, l) => (
+      {Array.from({ length: count }, (_, l) => (
         <Switch
           key={l}
           label={`Lock ${layerTitle(l, count).toLowerCase()}`}
-          checked={state.locks.layers[l] ?? false}
+          checked={locks.layers[l] ?? false}
           disabled={!enabled}
           onChange={(locked) => void run("network:lock", { layer: l, locked }, `${layerTitle(l, count)} ${locked ? "locked" : "unlocked"}.`)}
         />
@@ -41,7 +58,7 @@ export function LockControls({ state }: { state: SessionState }) {
   );
 }
 
-export function WeightActions() {
+function WeightActions() {
   const { run, enabled } = useCommands();
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -59,8 +76,9 @@ export function WeightActions() {
   );
 }
 
-export function TeamModeControl({ mode }: { mode: TeamMode }) {
+function TeamModeControl() {
   const { run, enabled } = useCommands();
+  const mode = useLive((s) => s.teamMode);
   return (
     <fieldset>
       <legend className="mb-2 text-sm font-bold text-slate-800">When students share a neuron</legend>
@@ -87,8 +105,9 @@ export function TeamModeControl({ mode }: { mode: TeamMode }) {
   );
 }
 
-export function RangeControl({ range }: { range: SessionState["range"] }) {
+function RangeControl() {
   const { run, enabled } = useCommands();
+  const range = useLive((s) => s.range);
   const [draft, setDraft] = useState(range);
   // Enter in a field commits it and submits the form in the same tick: read the ref, not state.
   const latest = useRef(range);

@@ -34,14 +34,14 @@ export function setupFromFile(parsed: unknown): ({ network: unknown } & SetupCom
   return { network, ...completeSetup(network, file) };
 }
 
-export function NetworkFile({ state, guard }: { state: SessionState; guard: Guard }) {
+export function NetworkFile({ getState, guard }: { getState: () => SessionState; guard: Guard }) {
   const { run, notify, enabled } = useCommands();
   const fileId = useId();
   const fileRef = useRef<HTMLInputElement>(null);
 
   const save = () => {
-    const { network, inputs, inputLabels, outputLabels } = state;
-    download(`synapse-network-${state.code}.json`, `${JSON.stringify({ network, inputs, inputLabels, outputLabels }, null, 2)}\n`);
+    const { code, network, inputs, inputLabels, outputLabels } = getState();
+    download(`synapse-network-${code}.json`, `${JSON.stringify({ network, inputs, inputLabels, outputLabels }, null, 2)}\n`);
   };
 
   const load = async (file: File) => {

@@ -6,33 +6,39 @@
  * preview of the neuron's output computed by the shared engine before anything is sent.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
-import { forward } from "../../../lib/engine";
+import { forward, type Network } from "../../../lib/engine";
 import { formatValue } from "../../../lib/session/format";
 import { neuronValues, studentsOn } from "../../../lib/session/seating";
-import type { NeuronValues, Seat, SessionState } from "../../../lib/session/state";
+import type { NeuronValues, Seat } from "../../../lib/session/state";
 import { inputLabel, neuronDescription, neuronTag } from "../diagram/labels";
+import { sameItems, useLive } from "../diagram/live-store";
 import { useCommands } from "./commands";
 import { NumberField } from "./number-field";
 import { standIn } from "./roster";
 import { PRIMARY, SECONDARY } from "./ui";
 
-function preview(state: SessionState, seat: Seat, values: NeuronValues): { arriving: number[]; output: number | null } {
-  const network = structuredClone(state.network);
+function preview(live: Network, inputs: number[], seat: Seat, values: NeuronValues): { arriving: number[]; output: number | null } {
+  const network = structuredClone(live);
   const neuron = network.layers[seat.layer]?.neurons[seat.neuron];
   if (neuron) Object.assign(neuron, { weights: values.weights, bias: values.bias });
   try {
-    const result = forward(network, state.inputs);
-    const arriving = seat.layer === 0 ? state.inputs : (result.layers[seat.layer - 1]?.output ?? []);
+    const result = forward(network, inputs);
+    const arriving = seat.layer === 0 ? inputs : (result.layers[seat.layer - 1]?.output ?? []);
     return { arriving, output: result.layers[seat.layer]?.output[seat.neuron] ?? null };
   } catch {
     return { arriving: [], output: null };
   }
 }
 
-export function NeuronEditor({ state, seat, onClose }: { state: SessionState; seat: Seat; onClose: () => void }) {
+export function NeuronEditor({ seat, onClose }: { seat: Seat; onClose: () => void }) {
   const { attempt, notify, enabled } = useCommands();
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const [values, setValues] = useState<NeuronValues>(() => neuronValues(state.network, seat));
+  // The preview follows the class (other neurons feed this one); the names, who sits here.
+  const network = useLive((s) => s.network);
+  const inputs = useLive((s) => s.inputs);
+  const inputLabels = useLive((s) => s.inputLabels);
+  const who = useLive((s) => studentsOn(s, seat).map((x) => (s.hideNames ? standIn(x) : x.nickname)), sameItems);
+  const [values, setValues] = useState<NeuronValues>(() => neuronValues(network, seat));
   const [error, setError] = useState<string | null>(null);
   // Enter in a field commits it and submits the form in the same tick: save reads the ref.
   const latest = useRef(values);
@@ -40,11 +46,10 @@ export function NeuronEditor({ state, seat, onClose }: { state: SessionState; se
     latest.current = change(latest.current);
     setValues(latest.current);
   };
-  const count = state.network.layers.length;
+  const count = network.layers.length;
   const tag = neuronTag(seat, count);
-  const who = studentsOn(state, seat).map((s) => (state.hideNames ? standIn(s) : s.nickname));
-  const { arriving, output } = useMemo(() => preview(state, seat, values), [state, seat, values]);
-  const source = (k: number) => (seat.layer === 0 ? inputLabel(state.inputLabels, k) : neuronTag({ layer: seat.layer - 1, neuron: k }, count));
+  const { arriving, output } = useMemo(() => preview(network, inputs, seat, values), [network, inputs, seat, values]);
+  const source = (k: number) => (seat.layer === 0 ? inputLabel(inputLabels, k) : neuronTag({ layer: seat.layer - 1, neuron: k }, count));
 
   useEffect(() => {
     const dialog = dialogRef.current;

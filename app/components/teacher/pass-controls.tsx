@@ -5,6 +5,7 @@
  * the dashboard, the projector and the phones all follow these buttons together. On the
  * projector they are small icons (named for screen readers, with the key in their tooltip).
  */
+import { memo } from "react";
 import type { PassAnimation } from "../../../lib/session/state";
 import type { CommandName } from "../../../lib/protocol";
 import { useCommands } from "./commands";
@@ -18,7 +19,7 @@ const BUTTONS: { name: string; command: CommandName & `animation:${string}`; key
   { name: "Stop", command: "animation:stop", key: "S", icon: "M6 6h12v12H6z" },
 ];
 
-export function PassControls({ animation, icons = false }: { animation: PassAnimation; icons?: boolean }) {
+export const PassControls = memo(function PassControls({ animation, icons = false }: { animation: PassAnimation; icons?: boolean }) {
   const { run, enabled } = useCommands();
   return (
     <div role="group" aria-label="Forward pass controls" className="flex flex-wrap items-center gap-2">
@@ -40,4 +41,4 @@ export function PassControls({ animation, icons = false }: { animation: PassAnim
       })}
     </div>
   );
-}
+});

@@ -1,11 +1,12 @@
 "use client";
 
 /** The lesson's ready-made networks, one button each, by title. */
+import { memo } from "react";
 import { PRESETS } from "../../../lib/lesson/presets";
 import { useCommands } from "./commands";
 import type { Guard } from "./replace-guard";
 
-export function PresetPicker({ current, guard }: { current: string | null; guard: Guard }) {
+export const PresetPicker = memo(function PresetPicker({ current, guard }: { current: string | null; guard: Guard }) {
   const { run, enabled } = useCommands();
   return (
     <div role="group" aria-label="Lesson presets" className="grid gap-2 sm:grid-cols-2">
@@ -29,4 +30,4 @@ export function PresetPicker({ current, guard }: { current: string | null; guard
       })}
     </div>
   );
-}
+});

@@ -5,15 +5,14 @@
  * diagram and the prediction. Escape (or leaving full screen) returns to the dashboard; "P"
  * plays the forward pass on every screen, "N" lights the next layer, "S" stops.
  */
-import { useEffect, useRef } from "react";
-import type { SessionState } from "../../../lib/session/state";
+import { useEffect, useMemo, useRef } from "react";
+import { useLive } from "../diagram/live-store";
 import { ProjectorStage } from "../diagram/projector-stage";
 import type { JoinInfo } from "../diagram/use-join-info";
 import { useCommands } from "./commands";
 import { PassControls } from "./pass-controls";
 
 interface ProjectorModeProps {
-  state: SessionState;
   join: { info: JoinInfo | null; error: string | null };
   onExit: () => void;
   banner?: React.ReactNode;
@@ -21,9 +20,10 @@ interface ProjectorModeProps {
 
 const KEYS = { p: "animation:play", n: "animation:step", s: "animation:stop" } as const;
 
-export function ProjectorMode({ state, join, onExit, banner }: ProjectorModeProps) {
+export function ProjectorMode({ join, onExit, banner }: ProjectorModeProps) {
   const exitRef = useRef<HTMLButtonElement>(null);
   const { run, enabled } = useCommands();
+  const animation = useLive((s) => s.animation);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -45,21 +45,19 @@ export function ProjectorMode({ state, join, onExit, banner }: ProjectorModeProp
   }, [onExit, run, enabled]);
   useEffect(() => exitRef.current?.focus({ preventScroll: true }), []);
 
-  return (
-    <ProjectorStage
-      state={state}
-      join={join}
-      banner={banner}
-      exit={
-        <div className="flex items-center gap-2">
-          <PassControls animation={state.animation} icons />
-          <button ref={exitRef} type="button" onClick={onExit} className="h-10 rounded-lg bg-slate-900 px-3 text-sm font-bold text-white">
-            Exit projector view (Esc)
-          </button>
-        </div>
-      }
-    />
+  // The stage re-renders for its own parts only: its controls change with the pass, not the values.
+  const exit = useMemo(
+    () => (
+      <div className="flex items-center gap-2">
+        <PassControls animation={animation} icons />
+        <button ref={exitRef} type="button" onClick={onExit} className="h-10 rounded-lg bg-slate-900 px-3 text-sm font-bold text-white">
+          Exit projector view (Esc)
+        </button>
+      </div>
+    ),
+    [animation, onExit],
   );
+  return <ProjectorStage join={join} banner={banner} exit={exit} />;
 }
 
 /** Asks for full screen where the browser allows it; the projector view works without it too. */

@@ -31,14 +31,15 @@ export function classHasEntries(state: SessionState): boolean {
 export type Guard = (what: string, replace: () => unknown) => void;
 
 /**
+ * Whether to ask is decided when the teacher acts, from the state as it is then (`getState`),
+ * so the panel holding the guard need not follow every student's values.
  * @example
- * const { guard, dialog } = useReplaceGuard(state);
+ * const { guard, dialog } = useReplaceGuard(getState);
  * guard("Load “Spam detector”", () => run("network:load-preset", { presetId: "spam" }));
  */
-export function useReplaceGuard(state: SessionState): { guard: Guard; dialog: React.ReactNode } {
+export function useReplaceGuard(getState: () => SessionState): { guard: Guard; dialog: React.ReactNode } {
   const [pending, setPending] = useState<{ what: string; replace: () => unknown } | null>(null);
-  const mustAsk = classHasEntries(state);
-  const guard = useCallback<Guard>((what, replace) => (mustAsk ? setPending({ what, replace }) : void replace()), [mustAsk]);
+  const guard = useCallback<Guard>((what, replace) => (classHasEntries(getState()) ? setPending({ what, replace }) : void replace()), [getState]);
   const dialog = pending && (
     <ReplaceDialog
       what={pending.what}

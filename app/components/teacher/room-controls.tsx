@@ -1,34 +1,38 @@
 "use client";
 
 /** The room: who may join, what the projector shows, whether phones accept input, and the end. */
-import type { SessionState } from "../../../lib/session/state";
+import { memo } from "react";
+import { useLive } from "../diagram/live-store";
 import { useCommands } from "./commands";
 import { ConfirmButton, DANGER, Panel, Switch } from "./ui";
 
-export function RoomControls({ state }: { state: SessionState }) {
+export const RoomControls = memo(function RoomControls() {
   const { run, enabled } = useCommands();
-  const ended = state.status === "ended";
+  const ended = useLive((s) => s.status === "ended");
+  const roomLocked = useLive((s) => s.roomLocked);
+  const hideNames = useLive((s) => s.hideNames);
+  const paused = useLive((s) => s.paused);
   return (
     <Panel title="Room">
       <div className="divide-y divide-slate-100">
         <Switch
           label="Lock room"
           hint="No new students can join while the room is locked; students already in stay."
-          checked={state.roomLocked}
+          checked={roomLocked}
           disabled={!enabled}
           onChange={(locked) => void run("room:lock", { locked }, locked ? "Room locked." : "Room open.")}
         />
         <Switch
           label="Hide names"
           hint="Nicknames disappear from the diagram, the roster and the projector view."
-          checked={state.hideNames}
+          checked={hideNames}
           disabled={!enabled}
           onChange={(hidden) => void run("room:hide-names", { hidden }, hidden ? "Names hidden." : "Names shown.")}
         />
         <Switch
           label="Pause phones"
           hint="Phones stop accepting changes until you resume."
-          checked={state.paused}
+          checked={paused}
           disabled={!enabled}
           onChange={(paused) => void run("room:pause", { paused }, paused ? "Phones paused." : "Phones resumed.")}
         />
@@ -49,4 +53,4 @@ export function RoomControls({ state }: { state: SessionState }) {
       </div>
     </Panel>
   );
-}
+});

@@ -5,24 +5,46 @@
  * let each back in. While names are hidden (the dashboard is often on the projector), students
  * are "Student 1", "Student 2"… in joining order; the teacher can look up who is who behind a
  * disclosure that starts closed.
+ *
+ * It reads only what it shows (names, seats, who is online, the network's neurons), so a
+ * student's slider move, which changes their entry, re-renders none of it.
  */
-import type { SessionState, Student } from "../../../lib/session/state";
+import { memo, useMemo } from "react";
+import { seatOrder } from "../../../lib/session/seating";
+import type { Seat, SessionState, Student } from "../../../lib/session/state";
 import { seatKey } from "../diagram/labels";
+import { sameRows, useLive, useLiveView } from "../diagram/live-store";
 import { useCommands } from "./commands";
 import { RosterRow } from "./roster-row";
 import { Panel, SECONDARY } from "./ui";
 
-export function Roster({ state, online, className }: { state: SessionState; online: ReadonlySet<string>; className?: string }) {
+/** What the roster shows of a student (not their values). */
+export type RosterStudent = Pick<Student, "id" | "nickname" | "seat" | "removed" | "joinIndex">;
+
+function rosterOf(state: SessionState): RosterStudent[] {
+  return Object.values(state.students)
+    .sort((a, b) => a.joinIndex - b.joinIndex)
+    .map(({ id, nickname, seat, removed, joinIndex }) => ({ id, nickname, seat, removed, joinIndex }));
+}
+
+const seatsOf = (state: SessionState): Seat[] => seatOrder(state.network);
+
+export const Roster = memo(function Roster({ className }: { className?: string }) {
   const { run, enabled } = useCommands();
-  const all = Object.values(state.students).sort((a, b) => a.joinIndex - b.joinIndex);
-  const active = all.filter((s) => !s.removed);
-  const removed = all.filter((s) => s.removed);
+  const all = useLive(rosterOf, sameRows);
+  const seats = useLive(seatsOf, sameRows);
+  const layerCount = useLive((s) => s.network.layers.length);
+  const hidden = useLive((s) => s.hideNames);
+  const online = useLiveView((v) => v.online);
+  const active = useMemo(() => all.filter((s) => !s.removed), [all]);
+  const removed = useMemo(() => all.filter((s) => s.removed), [all]);
+  const occupancy = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const s of active) if (s.seat) counts.set(seatKey(s.seat), (counts.get(seatKey(s.seat)) ?? 0) + 1);
+    return counts;
+  }, [active]);
   const onlineCount = active.filter((s) => online.has(s.id)).length;
-  const occupancy = new Map<string, number>();
-  for (const s of active) if (s.seat) occupancy.set(seatKey(s.seat), (occupancy.get(seatKey(s.seat)) ?? 0) + 1);
-  const neurons = state.network.layers.reduce((n, l) => n + l.neurons.length, 0);
-  const hidden = state.hideNames;
-  const nameOf = (s: Student) => (hidden ? standIn(s) : s.nickname);
+  const nameOf = (s: RosterStudent) => (hidden ? standIn(s) : s.nickname);
 
   return (
     <Panel
@@ -30,7 +52,7 @@ export function Roster({ state, online, className }: { state: SessionState; onli
       className={className}
       actions={
         <p className="text-sm font-semibold text-slate-700">
-          {active.length} student{active.length === 1 ? "" : "s"} · {onlineCount} online · {neurons} neurons
+          {active.length} student{active.length === 1 ? "" : "s"} · {onlineCount} online · {seats.length} neurons
         </p>
       }
     >
@@ -42,7 +64,18 @@ export function Roster({ state, online, className }: { state: SessionState; onli
       ) : (
         <ul aria-label="Students" className="max-h-[max(20rem,calc(100dvh-18rem))] overflow-y-auto pr-1">
           {active.map((s) => (
-            <RosterRow key={s.id} student={s} name={nameOf(s)} hidden={hidden} online={online.has(s.id)} network={state.network} occupancy={occupancy} />
+            <RosterRow
+              key={s.id}
+              id={s.id}
+              nickname={s.nickname}
+              seat={s.seat}
+              name={nameOf(s)}
+              hidden={hidden}
+              online={online.has(s.id)}
+              seats={seats}
+              layerCount={layerCount}
+              occupancy={occupancy}
+            />
           ))}
         </ul>
       )}
@@ -69,13 +102,13 @@ export function Roster({ state, online, className }: { state: SessionState; onli
       {hidden && all.length > 0 && <NameKey students={all} />}
     </Panel>
   );
-}
+});
 
 /** "Student 3": a stand-in that says nothing about who it is. */
-export const standIn = (s: Student): string => `Student ${s.joinIndex}`;
+export const standIn = (s: Pick<Student, "joinIndex">): string => `Student ${s.joinIndex}`;
 
 /** Who is who, for the teacher only: closed by default, and closed again when names are shown. */
-function NameKey({ students }: { students: Student[] }) {
+function NameKey({ students }: { students: RosterStudent[] }) {
   return (
     <details className="mt-4 rounded-xl border border-slate-200">
       <summary className="cursor-pointer rounded-xl px-4 py-2 text-base font-bold text-slate-900 hover:bg-slate-50">Show names to me</summary>

@@ -4,24 +4,22 @@
  * Moving a student by keyboard: a plain <select> of every neuron, in seating order, with how
  * many students already sit there (so the teacher can spot teams and empty neurons).
  */
-import type { Network } from "../../../lib/engine";
-import { seatOrder } from "../../../lib/session/seating";
 import type { Seat } from "../../../lib/session/state";
 import { neuronTag, seatKey } from "../diagram/labels";
 import { FIELD } from "./ui";
 
 interface SeatSelectProps {
   label: string;
-  network: Network;
+  /** Every neuron in seating order. */
+  seats: readonly Seat[];
+  layerCount: number;
   seat: Seat | null;
   occupancy: Map<string, number>;
   disabled?: boolean;
   onMove: (seat: Seat) => void;
 }
 
-export function SeatSelect({ label, network, seat, occupancy, disabled, onMove }: SeatSelectProps) {
-  const count = network.layers.length;
-  const seats = seatOrder(network);
+export function SeatSelect({ label, seats, layerCount: count, seat, occupancy, disabled, onMove }: SeatSelectProps) {
   return (
     <select
       aria-label={label}

@@ -4,6 +4,7 @@
  * Entry of the teacher's page: finds this browser's teacher token (erasing it from the address
  * bar), connects, and explains plainly when it cannot (no token here, session over, old page).
  */
+import { LiveStoreProvider } from "../diagram/live-store";
 import { StatusScreen } from "../diagram/status-screens";
 import { useSession, type LiveSession } from "../../realtime/use-session";
 import { CommandsProvider } from "./commands";
@@ -29,9 +30,13 @@ export function TeacherDashboard({ sessionId }: { sessionId: string }) {
   if (live.status === "refused") return <Refused refusal={live.refusal} />;
   if (!live.state) return <StatusScreen title="Connecting to your class…" />;
   const enabled = live.status === "connected" && live.state.status === "live";
+  // This component follows the whole connection; the dashboard's panels each read their own
+  // parts of the session from the store, so an update re-renders only the panels it changes.
   return (
     <CommandsProvider send={live.send} enabled={enabled}>
-      <Dashboard sessionId={sessionId} token={token} live={live as LiveSession & { state: NonNullable<LiveSession["state"]> }} />
+      <LiveStoreProvider store={live.store}>
+        <Dashboard sessionId={sessionId} token={token} />
+      </LiveStoreProvider>
     </CommandsProvider>
   );
 }

@@ -1,10 +1,11 @@
 "use client";
 
 /** The detector's cut-off, for the teacher: a score strictly above it reads "spam" (or "yes"). */
+import { memo } from "react";
 import { useCommands } from "./commands";
 import { NumberField } from "./number-field";
 
-export function ThresholdField({ threshold, positive }: { threshold: number; positive: string }) {
+export const ThresholdField = memo(function ThresholdField({ threshold, positive }: { threshold: number; positive: string }) {
   const { run, enabled } = useCommands();
   return (
     <NumberField
@@ -18,4 +19,4 @@ export function ThresholdField({ threshold, positive }: { threshold: number; pos
       onCommit={(t) => void run("network:threshold", { threshold: t })}
     />
   );
-}
+});

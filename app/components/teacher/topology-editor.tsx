@@ -67,9 +67,9 @@ function TextLine({ label, value, onChange, placeholder }: { label: string; valu
   );
 }
 
-export function TopologyEditor({ state, guard }: { state: SessionState; guard: Guard }) {
+export function TopologyEditor({ getState, guard }: { getState: () => SessionState; guard: Guard }) {
   const { run, enabled } = useCommands();
-  const [plan, setPlan] = useState<TopologyPlan>(() => planFrom(state));
+  const [plan, setPlan] = useState<TopologyPlan>(() => planFrom(getState()));
   const problems = planProblems(plan);
   const update = (patch: Partial<TopologyPlan>) => setPlan((p) => ({ ...p, ...patch }));
   const setHidden = (i: number, patch: Partial<LayerPlan>) => update({ hidden: plan.hidden.map((l, k) => (k === i ? { ...l, ...patch } : l)) });
@@ -80,7 +80,7 @@ export function TopologyEditor({ state, guard }: { state: SessionState; guard: G
       onSubmit={(e) => {
         e.preventDefault();
         if (problems.length > 0) return;
-        const setup = buildSetup(plan, state.inputs);
+        const setup = buildSetup(plan, getState().inputs);
         guard("Build this network", () => run("network:load", setup, "New network built. Everyone has been seated again."));
       }}
     >
@@ -140,7 +140,7 @@ export function TopologyEditor({ state, guard }: { state: SessionState; guard: G
         <button type="submit" className={PRIMARY} disabled={!enabled || problems.length > 0}>
           Build this network
         </button>
-        <button type="button" className={SECONDARY} onClick={() => setPlan(planFrom(state))}>
+        <button type="button" className={SECONDARY} onClick={() => setPlan(planFrom(getState()))}>
           Start from the current network
         </button>
       </div>

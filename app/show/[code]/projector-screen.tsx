@@ -2,9 +2,12 @@
 
 /**
  * The second screen: watches a session by its join code (read-only, no token in the address)
- * and shows the projector stage.
+ * and shows the projector stage, which reads the session's parts itself: this screen follows
+ * only the connection, so a slider move redraws the diagram and the prediction alone.
  */
+import { useMemo } from "react";
 import { useSession } from "../../realtime/use-session";
+import { LiveStoreProvider } from "../../components/diagram/live-store";
 import { ProjectorStage } from "../../components/diagram/projector-stage";
 import { ReconnectingBanner, StatusScreen } from "../../components/diagram/status-screens";
 import { useJoinLink } from "../../components/diagram/use-join-info";
@@ -18,6 +21,18 @@ const REFUSALS: Record<string, string> = {
 export function ProjectorScreen({ code }: { code: string }) {
   const live = useSession({ watch: code });
   const join = useJoinLink(live.state?.code ?? null);
+  const ended = live.state?.status === "ended";
+  const banner = useMemo(
+    () =>
+      ended ? (
+        <p role="status" className="bg-slate-900 px-6 py-3 text-center text-2xl font-bold text-white">
+          This class has ended.
+        </p>
+      ) : (
+        <ReconnectingBanner status={live.status} />
+      ),
+    [ended, live.status],
+  );
 
   if (live.status === "refused") {
     return (
@@ -38,20 +53,9 @@ export function ProjectorScreen({ code }: { code: string }) {
       </StatusScreen>
     );
   }
-  const ended = live.state.status === "ended";
   return (
-    <ProjectorStage
-      state={live.state}
-      join={join}
-      banner={
-        ended ? (
-          <p role="status" className="bg-slate-900 px-6 py-3 text-center text-2xl font-bold text-white">
-            This class has ended.
-          </p>
-        ) : (
-          <ReconnectingBanner status={live.status} />
-        )
-      }
-    />
+    <LiveStoreProvider store={live.store}>
+      <ProjectorStage join={join} banner={banner} />
+    </LiveStoreProvider>
   );
 }
