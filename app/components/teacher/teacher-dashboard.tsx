@@ -29,6 +29,9 @@ export function TeacherDashboard({ sessionId }: { sessionId: string }) {
   if (token === null) return <StatusScreen title="Teacher link needed">{NO_TOKEN}</StatusScreen>;
   if (live.status === "refused") return <Refused refusal={live.refusal} />;
   if (!live.state) return <StatusScreen title="Connecting to your class…" />;
+  // A token is the teacher's for one session only: a pass for another class (pasted under
+  // this address by hand) must not show or steer that other class from here.
+  if (live.state.id !== sessionId) return <StatusScreen title="Teacher link needed">{NO_TOKEN}</StatusScreen>;
   const enabled = live.status === "connected" && live.state.status === "live";
   // This component follows the whole connection; the dashboard's panels each read their own
   // parts of the session from the store, so an update re-renders only the panels it changes.
