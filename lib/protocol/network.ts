@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { networkSchema } from "../engine";
+import { LABEL_MAX, visibleTextMessage, visibleTextProblem } from "../session/text";
 
 /** A finite number (zod 4's number already refuses NaN and ±Infinity). */
 export const finite = z.number();
@@ -10,17 +11,41 @@ export const neuronValuesSchema = z
   .object({ weights: z.array(finite).min(1).max(256), bias: finite })
   .strict();
 
-const labels = z.array(z.string().trim().min(1).max(40)).max(256);
+/** A label has at most LABEL_MAX characters (grapheme clusters: an emoji sequence is one). */
+export { LABEL_MAX };
+/** A bound on the raw string, before it is counted by grapheme. */
+const LABEL_MAX_UNITS = 200;
+
+/**
+ * An input's or output's name, as the teacher sends it: the visible-text rules of nicknames
+ * (lib/session/text.ts), so no control, text-direction or invisible characters.
+ */
+const label = z
+  .string()
+  .max(LABEL_MAX_UNITS)
+  .trim()
+  .superRefine((text, ctx) => {
+    const problem = visibleTextProblem(text, LABEL_MAX);
+    if (problem) ctx.addIssue({ code: "custom", message: visibleTextMessage(problem, "label", LABEL_MAX) });
+  });
+const labels = z.array(label).max(256);
+
+const setupFields = {
+  network: networkSchema,
+  inputs: z.array(finite).min(1).max(256),
+  presetId: z.string().max(40).nullable().default(null),
+};
 
 /** A whole network set-up: the engine's JSON plus the inputs and labels that travel beside it. */
-export const networkSetupSchema = z
-  .object({
-    network: networkSchema,
-    inputs: z.array(finite).min(1).max(256),
-    inputLabels: labels,
-    outputLabels: labels,
-    presetId: z.string().max(40).nullable().default(null),
-  })
+export const networkSetupSchema = z.object({ ...setupFields, inputLabels: labels, outputLabels: labels }).strict();
+
+// The log keeps what earlier versions accepted (labels were 1 to 40 UTF-16 units, with no
+// rule on invisible characters), so a stored set-up is read with the looser label rule.
+const storedLabels = z.array(z.string().trim().min(1).max(LABEL_MAX_UNITS)).max(256);
+
+/** A set-up as the log stores it: every set-up `networkSetupSchema` accepts, and those older versions did. */
+export const storedNetworkSetupSchema = z
+  .object({ ...setupFields, inputLabels: storedLabels, outputLabels: storedLabels })
   .strict();
 
 const empty = z.object({}).strict();

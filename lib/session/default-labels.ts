@@ -2,8 +2,11 @@
  * Names and input values for a network that arrives without them, such as a bare engine JSON
  * file (`{"layers": [...]}`): inputs are "Input 1"…, outputs "Class A"… when the output layer is
  * softmax (they are classes) or "Output 1"… otherwise, and missing inputs start at zero (no
- * signal until the teacher sets one). Whatever the file does give is kept as it is.
+ * signal until the teacher sets one). Whatever the file does give is kept, cleaned of characters
+ * that cannot be shown (control, text-direction and invisible ones); a name with nothing visible
+ * left counts as not given.
  */
+import { stripInvisible, visibleTextProblem } from "./text";
 
 export interface SetupCompletion {
   inputs: number[];
@@ -36,9 +39,22 @@ export function defaultOutputLabels(count: number, softmax: boolean): string[] {
   });
 }
 
+/**
+ * A label from a file, cleaned: invisible characters outside emoji removed, whitespace
+ * collapsed; "" when nothing visible is left.
+ * @example
+ * cleanLabel("\u202ebright\u200bness "); // "brightness"
+ * cleanLabel("\u3164"); // ""
+ */
+export function cleanLabel(raw: string): string {
+  const text = stripInvisible(raw);
+  const problem = visibleTextProblem(text, Number.POSITIVE_INFINITY);
+  return problem === "empty" || problem === "nothing-visible" ? "" : text;
+}
+
 /** Given names, cleaned, then defaults for the places the file left unnamed. */
 function padded(given: unknown, defaults: string[]): string[] {
-  const names = Array.isArray(given) ? given.map((v) => (typeof v === "string" ? v.trim() : "")) : [];
+  const names = Array.isArray(given) ? given.map((v) => (typeof v === "string" ? cleanLabel(v) : "")) : [];
   const filled = defaults.map((fallback, i) => names[i] || fallback);
   // More names than places: keep them all, so the server can say the count is wrong.
   return names.length > defaults.length ? [...filled, ...names.slice(defaults.length)] : filled;

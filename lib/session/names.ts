@@ -1,7 +1,11 @@
 /**
- * Nicknames: trimmed, 1 to 20 characters, unique in the session regardless of case,
- * kept classroom-safe by a small word filter, and shown as plain text everywhere.
+ * Nicknames: trimmed, 1 to 20 characters (grapheme clusters: an emoji sequence is one), with
+ * at least one visible letter, digit or emoji and nothing invisible (lib/session/text.ts),
+ * unique in the session as they look (case, width, invisible characters and common
+ * look-alike letters do not make two names different), kept classroom-safe by a small word
+ * filter, and shown as plain text everywhere.
  */
+import { foldForComparison, visibleTextMessage, visibleTextProblem } from "./text";
 
 export const NICKNAME_MAX = 20;
 
@@ -39,24 +43,31 @@ export function cleanNickname(raw: string): string {
  * checkNickname("Ada", ["ada"]); // { code: "NAME_TAKEN", ... }
  */
 export function checkNickname(name: string, taken: Iterable<string>): NicknameProblem | null {
-  if (name.length < 1) return { code: "BAD_REQUEST", message: "Type a nickname first." };
-  if ([...name].length > NICKNAME_MAX) {
-    return { code: "BAD_REQUEST", message: `A nickname has at most ${NICKNAME_MAX} characters.` };
-  }
-  // Control and invisible format characters (zero-width spaces, direction overrides) would
+  // Control and invisible characters (zero-width spaces, fillers, direction overrides) would
   // let two names look the same.
-  if (/[\p{Cc}\p{Cf}]/u.test(name)) return { code: "BAD_REQUEST", message: "That nickname has characters that cannot be shown." };
-  const words = name.toLowerCase().split(/[^a-z]+/).filter(Boolean);
+  const visible = visibleTextProblem(name, NICKNAME_MAX);
+  if (visible) return { code: "BAD_REQUEST", message: visibleTextMessage(visible, "nickname", NICKNAME_MAX) };
+  const folded = foldForComparison(name);
+  // The filter reads the folded form too, so "ЅHIT" with a Cyrillic Ѕ is caught.
+  const words = folded.split(/[^a-z]+/).filter(Boolean);
   // "F.U.C.K" spelled out letter by letter is one word.
   if (words.length > 1 && words.every((w) => w.length === 1)) words.push(words.join(""));
   if (words.some((w) => BLOCKED_WORDS.has(w) || BLOCKED_STEMS.some((stem) => w.startsWith(stem)))) {
     return { code: "NAME_REFUSED", message: "Please pick a classroom-friendly nickname." };
   }
-  const lower = name.toLowerCase();
   for (const t of taken) {
-    if (t.toLowerCase() === lower) return { code: "NAME_TAKEN", message: `"${name}" is already taken in this class: try another.` };
+    if (foldForComparison(t) === folded) return { code: "NAME_TAKEN", message: `"${name}" is already taken in this class: try another.` };
   }
   return null;
+}
+
+/**
+ * Whether two nicknames count as the same name (they look alike).
+ * @example
+ * sameNickname("Ada", "\u0410DA"); // true: Cyrillic А, any case
+ */
+export function sameNickname(a: string, b: string): boolean {
+  return foldForComparison(a) === foldForComparison(b);
 }
 
 /**
@@ -65,13 +76,13 @@ export function checkNickname(name: string, taken: Iterable<string>): NicknamePr
  * suggestNickname(["Brave Otter"], (n) => Math.floor(Math.random() * n)); // "Swift Heron"
  */
 export function suggestNickname(taken: Iterable<string>, random: (n: number) => number): string {
-  const used = new Set([...taken].map((t) => t.toLowerCase()));
+  const used = new Set([...taken].map(foldForComparison));
   for (let attempt = 0; attempt < 50; attempt++) {
     const name = `${ADJECTIVES[random(ADJECTIVES.length)]} ${ANIMALS[random(ANIMALS.length)]}`;
-    if (!used.has(name.toLowerCase())) return name;
+    if (!used.has(foldForComparison(name))) return name;
   }
   for (let n = 2; ; n++) {
     const name = `${ADJECTIVES[random(ADJECTIVES.length)]} ${ANIMALS[random(ANIMALS.length)]} ${n}`;
-    if (!used.has(name.toLowerCase())) return name;
+    if (!used.has(foldForComparison(name))) return name;
   }
 }

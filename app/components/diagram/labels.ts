@@ -5,6 +5,7 @@
 import type { Network } from "../../../lib/engine";
 import { activationName, layerName } from "../../../lib/session/format";
 import type { Seat } from "../../../lib/session/state";
+import { clipGraphemes } from "../../../lib/session/text";
 
 /**
  * Short tag of a neuron: hidden layers are H1, H2…, the output layer is "Out".
@@ -41,7 +42,12 @@ export { inputLabel, outputLabel } from "../../../lib/session/derive";
 /** Every seat in seating order, keyed "layer:neuron" for lookups. */
 export const seatKey = (seat: Seat): string => `${seat.layer}:${seat.neuron}`;
 
-/** Shortens a name for a tight spot in the diagram; the full name stays in tooltips. */
+/**
+ * Shortens a name for a tight spot in the diagram to `max` characters, never cutting an emoji
+ * or an accented letter in half; the full name stays in tooltips.
+ * @example
+ * clip("brightness", 6); // "brigh…"
+ */
 export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  return clipGraphemes(text, max);
 }

@@ -3,8 +3,9 @@
  * builds. Pure, so it can be tested without a browser.
  */
 import type { Activation, Network } from "../../../lib/engine";
-import { defaultInputLabels, defaultOutputLabels } from "../../../lib/session/default-labels";
+import { cleanLabel, defaultInputLabels, defaultOutputLabels } from "../../../lib/session/default-labels";
 import type { SessionState } from "../../../lib/session/state";
+import { firstGraphemes, LABEL_MAX } from "../../../lib/session/text";
 
 export interface LayerPlan {
   size: number;
@@ -51,7 +52,7 @@ export function planProblems(plan: TopologyPlan): string[] {
 
 /** Names typed as "a, b, c", padded with defaults so every input and output has one. */
 export function namesFrom(text: string, count: number, fallback: (i: number) => string): string[] {
-  const typed = text.split(",").map((s) => s.trim().slice(0, 40));
+  const typed = text.split(",").map((s) => firstGraphemes(cleanLabel(s), LABEL_MAX));
   return Array.from({ length: count }, (_, i) => typed[i] || fallback(i));
 }
 

@@ -5,12 +5,15 @@
  */
 import { z } from "zod";
 import { networkSchema } from "../../../engine/schema";
-import { networkSetupSchema, neuronValuesSchema, seatSchema } from "../../../protocol/network";
+import { neuronValuesSchema, seatSchema, storedNetworkSetupSchema } from "../../../protocol/network";
 
 const finite = z.number();
 
-/** A set-up as `network:load` took it: the same schema, so the log holds what the command allowed. */
-export const networkSetupEventSchema = networkSetupSchema;
+/**
+ * A set-up as `network:load` took it. Labels are read with the rule of the oldest version
+ * (`storedNetworkSetupSchema`), so logs written before the visible-text rule still load.
+ */
+export const networkSetupEventSchema = storedNetworkSetupSchema;
 
 export const networkEvents = {
   /** A student's own entry for the neuron they sit on. */
