@@ -12,7 +12,7 @@
  *
  * The database may fail, stall or vanish. A commit has a deadline; a failed one is settled
  * by re-reading the log (`recover`), never guessed. A room that cannot re-read is `broken`:
- * it refuses commands at once ("try again") and re-reads every second until it can.
+ * it refuses commands at once ("try again") and re-reads twice a second until it can.
  */
 import { isDeepStrictEqual } from "node:util";
 import type { Storage } from "../../db/storage";
@@ -65,10 +65,10 @@ export interface RoomOptions {
   healEveryMs?: number;
 }
 
-/** Defaults chosen so a command's answer comes within 5 s: 25 ms tick + 2.5 s commit + 2 s re-read. */
-export const COMMIT_DEADLINE_MS = 2500;
-export const READ_DEADLINE_MS = 2000;
-export const HEAL_EVERY_MS = 1000;
+/** Defaults chosen so a command's answer comes within 4 s: 25 ms tick + 2 s commit + 1.5 s re-read. */
+export const COMMIT_DEADLINE_MS = 2000;
+export const READ_DEADLINE_MS = 1500;
+export const HEAL_EVERY_MS = 500;
 
 /** Refused without trying: the room knows the database is not answering. Nothing was queued. */
 export class DatabaseUnavailableError extends ProtocolError {

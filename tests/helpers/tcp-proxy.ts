@@ -5,6 +5,10 @@
  * brings both back, and `dropReplyAfter(pattern)` lets the next client message matching
  * `pattern` (say a COMMIT) through to the database, then destroys that connection before
  * the database's reply reaches the client: the commit lands, its acknowledgement is lost.
+ *
+ * To see which statement a message runs, the proxy reads just enough of PostgreSQL's wire
+ * protocol: postgres.js prepares each statement once per connection (Parse names it) and
+ * later only binds it by name, so the proxy remembers each connection's names.
  */
 import net from "node:net";
 
@@ -16,7 +20,7 @@ export interface TcpProxy {
   cut(): void;
   stall(): void;
   restore(): void;
-  /** The next client→server chunk matching `pattern` is forwarded and its reply never delivered. */
+  /** The next statement matching `pattern` is forwarded and the reply never delivered; resolves once it was. */
   dropReplyAfter(pattern: RegExp): Promise<void>;
   /** How many client connections the proxy accepted. */
   readonly accepted: number;
@@ -24,6 +28,37 @@ export interface TcpProxy {
 }
 
 type Mode = "open" | "cut" | "stalled";
+
+const cstring = (buf: Buffer, at: number): [string, number] => {
+  const end = buf.indexOf(0, at);
+  return end < 0 ? ["", buf.length] : [buf.toString("utf8", at, end), end + 1];
+};
+
+/**
+ * The statements a client chunk executes (simple queries, and binds of prepared ones),
+ * learning prepared statements' names on the way. Assumes whole messages per chunk, which
+ * postgres.js writes; the startup message (no type byte) reads as nothing.
+ */
+function executedStatements(chunk: Buffer, prepared: Map<string, string>): string[] {
+  const run: string[] = [];
+  for (let at = 0; at + 5 <= chunk.length; ) {
+    const type = String.fromCharCode(chunk[at]!);
+    const length = chunk.readInt32BE(at + 1);
+    if (length < 4 || at + 1 + length > chunk.length) break;
+    const body = at + 5;
+    if (type === "P") {
+      const [name, next] = cstring(chunk, body);
+      prepared.set(name, cstring(chunk, next)[0]);
+    } else if (type === "B") {
+      const [, next] = cstring(chunk, body);
+      run.push(prepared.get(cstring(chunk, next)[0]) ?? "");
+    } else if (type === "Q") {
+      run.push(cstring(chunk, body)[0]);
+    }
+    at += 1 + length;
+  }
+  return run;
+}
 
 interface Pair {
   client: net.Socket;
@@ -69,8 +104,10 @@ export async function startTcpProxy(upstreamPort: number, upstreamHost = "127.0.
     const pair: Pair = { client, upstream };
     pairs.add(pair);
     let replyDropped = false;
+    const prepared = new Map<string, string>();
     client.on("data", (chunk: Buffer) => {
-      if (dropping && dropping.pattern.test(chunk.toString("latin1"))) {
+      const statements = executedStatements(chunk, prepared);
+      if (dropping && statements.some((q) => dropping!.pattern.test(q))) {
         // Forward the message, then cut this connection as soon as the reply starts.
         const { done } = dropping;
         dropping = null;
