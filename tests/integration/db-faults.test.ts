@@ -95,6 +95,7 @@ describe.skipIf(skip)(`a class while the database fails, through a TCP proxy, on
     const healthMs = await to503;
     // A second command while it is down is refused at once, without waiting for the database.
     expect(await ledger.send(cls.teacher)).toBe("refused");
+    expect(ledger.refusals.at(-1)!.ms).toBeLessThan(500);
 
     await sleep(2_000);
     proxy.restore();
