@@ -32,6 +32,26 @@ export interface DatabaseOptions {
   dataDir: string;
 }
 
+/**
+ * postgres.js waits 30 s for a connection and forever for a query by default, so an outage
+ * left commands hanging. These bound what the client and the database wait for; the room's
+ * own commit deadline (server/rooms/room.ts) is what a command's answer waits for.
+ */
+export const POSTGRES_TIMEOUTS = {
+  /** Seconds to open a connection (TCP, startup, auth) before the query fails. */
+  connect_timeout: 3,
+  /** Seconds an unused connection is kept: half-dead connections do not linger after an outage. */
+  idle_timeout: 30,
+  /** Seconds a connection lives at most, so none is kept for ever. */
+  max_lifetime: 30 * 60,
+  connection: {
+    /** The database cancels any statement running longer (ms); nothing the app runs needs as long. */
+    statement_timeout: 15_000,
+    /** The database ends a transaction left open this long (ms), releasing its locks after a stalled commit. */
+    idle_in_transaction_session_timeout: 10_000,
+  },
+} as const;
+
 const MIGRATIONS = fileURLToPath(new URL("../drizzle", import.meta.url));
 const GLOBAL_KEY = Symbol.for("synapse.database");
 type GlobalWithDb = typeof globalThis & { [GLOBAL_KEY]?: Database };
@@ -45,7 +65,7 @@ type GlobalWithDb = typeof globalThis & { [GLOBAL_KEY]?: Database };
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const client = postgres(options.databaseUrl, { max: 10, onnotice: () => {} });
+    const client = postgres(options.databaseUrl, { max: 10, onnotice: () => {}, ...POSTGRES_TIMEOUTS });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
     await migratePostgres(db as never, { migrationsFolder: MIGRATIONS });
     return {

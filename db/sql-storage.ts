@@ -1,7 +1,8 @@
 /**
  * The Storage interface over drizzle, for PGlite and PostgreSQL alike. The primary key
  * (session_id, seq) is the referee between concurrent writers; the head check inside
- * the transaction keeps the sequence free of gaps.
+ * the transaction keeps the sequence free of gaps. An append holds its session's row lock
+ * until it ends, so `settledHeadSeq` can wait for one whose reply was lost.
  */
 import { and, asc, desc, eq, gte, lt, lte, max } from "drizzle-orm";
 import type { Db } from "./client";
@@ -107,6 +108,8 @@ export class SqlStorage implements Storage {
     if (batch.length === 0) return [];
     try {
       return await this.db.transaction(async (tx) => {
+        // No KEY UPDATE: conflicts with settledHeadSeq's share lock, not with the key locks of foreign keys.
+        await tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.id, sessionId)).for("no key update");
         const [head] = await tx
           .select({ seq: max(events.seq) })
           .from(events)
@@ -154,6 +157,17 @@ export class SqlStorage implements Storage {
       .from(events)
       .where(eq(events.sessionId, sessionId));
     return head?.seq ?? 0;
+  }
+
+  async settledHeadSeq(sessionId: string): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      await tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.id, sessionId)).for("share");
+      const [head] = await tx
+        .select({ seq: max(events.seq) })
+        .from(events)
+        .where(eq(events.sessionId, sessionId));
+      return head?.seq ?? 0;
+    });
   }
 
   async saveSnapshot(sessionId: string, snapshot: Snapshot): Promise<void> {

@@ -88,6 +88,11 @@ export interface Storage {
   read(sessionId: string, fromSeq: number, toSeq?: number, limit?: number): Promise<StoredEvent[]>;
   /** The last seq of the session's log, 0 when empty. */
   headSeq(sessionId: string): Promise<number>;
+  /**
+   * The last seq once every append to the session that is still open has ended (it waits
+   * for them): whether an append whose reply was lost landed, known rather than guessed.
+   */
+  settledHeadSeq(sessionId: string): Promise<number>;
 
   /** Saves a snapshot and keeps only the latest SNAPSHOTS_KEPT of the session. */
   saveSnapshot(sessionId: string, snapshot: Snapshot): Promise<void>;

@@ -35,11 +35,13 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   let database: Database | undefined;
   let handleNext: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | undefined;
   let api: ApiContext | undefined;
+  // Declared before the server listens: health reads the rooms' commit health once they exist.
+  let rooms: RoomManager | undefined;
   const phoneDir = phoneBundleDir();
 
   const server = http.createServer((req, res) => {
     if (req.url === "/api/health" || req.url?.startsWith("/api/health?")) {
-      void handleHealth(res, lifecycle, database);
+      void handleHealth(res, lifecycle, database, () => rooms?.health.problem() ?? null);
       return;
     }
     if (!handleNext || lifecycle !== "ready") {
@@ -72,7 +74,6 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
 
   let io: SynapseServer | undefined;
-  let rooms: RoomManager | undefined;
   let stopRetention: (() => void) | undefined;
   let nextApp: ReturnType<typeof next> | undefined;
   try {

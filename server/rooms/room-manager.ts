@@ -18,7 +18,9 @@ import type { Logger } from "../logger";
 import { hashToken, newToken } from "../tokens";
 import type { Deliver } from "./fanout";
 import { loadSessionState } from "./load-state";
-import { Room } from "./room";
+import { CommitHealth } from "./commit-health";
+import { withDeadline } from "./deadline";
+import { COMMIT_DEADLINE_MS, CommitError, DatabaseUnavailableError, READ_DEADLINE_MS, Room } from "./room";
 
 export interface RoomManagerOptions {
   storage: Storage;
@@ -42,6 +44,8 @@ export function secureRandom(): number {
 export class RoomManager {
   private rooms = new Map<string, Promise<Room | null>>();
   private evictions = new Map<string, NodeJS.Timeout>();
+  /** Sessions whose last commit failed; `/api/health` reads it. */
+  readonly health = new CommitHealth();
 
   constructor(private readonly options: RoomManagerOptions) {}
 
@@ -55,6 +59,7 @@ export class RoomManager {
       now: this.options.now,
       random: secureRandom,
       onIdle: () => this.scheduleEviction(id, room),
+      health: this.health,
     });
     return room;
   }
@@ -66,6 +71,7 @@ export class RoomManager {
       if (!room.idle) return;
       room.dispose();
       this.rooms.delete(id);
+      this.health.ok(id);
     }, this.options.evictAfterMs ?? 10 * 60_000);
     handle.unref();
     this.evictions.set(id, handle);
@@ -122,9 +128,10 @@ export class RoomManager {
     this.cancelEviction(sessionId);
     let room = this.rooms.get(sessionId);
     if (!room) {
-      room = loadSessionState(this.options.storage, sessionId).then((loaded) =>
-        loaded ? this.newRoom(sessionId, loaded.state, loaded.seq) : null,
-      );
+      room = withDeadline(loadSessionState(this.options.storage, sessionId), READ_DEADLINE_MS, "load").then((loaded) => {
+        if (loaded) this.health.ok(sessionId);
+        return loaded ? this.newRoom(sessionId, loaded.state, loaded.seq) : null;
+      });
       room.catch((err) => {
         this.options.log.error({ err, sessionId }, "could not load the session");
         this.rooms.delete(sessionId);
@@ -132,12 +139,14 @@ export class RoomManager {
       this.rooms.set(sessionId, room);
     }
     return room.then((r) => {
-      // A room that could not re-read the database after a failed commit is rebuilt from it.
+      // A room that cannot re-read the database yet is rebuilt from it, if the database answers now.
       if (r?.broken && this.rooms.get(sessionId) === room) {
         r.dispose();
         r.closeClients();
         this.rooms.delete(sessionId);
-        return this.get(sessionId);
+        return this.get(sessionId).catch(() => {
+          throw new DatabaseUnavailableError();
+        });
       }
       // A look-up with no client (an HTTP request) restarts the idle countdown.
       if (r?.idle) this.scheduleEviction(sessionId, r);
@@ -147,7 +156,7 @@ export class RoomManager {
 
   /** The live session behind a join code. */
   async findLive(code: string): Promise<Room> {
-    const session = await this.options.storage.findLiveSessionByCode(code);
+    const session = await this.answered(this.options.storage.findLiveSessionByCode(code));
     const room = session ? await this.get(session.id) : null;
     if (!room) throw new ProtocolError("NOT_FOUND", `No class is running with the code ${code}. Check the code on the projector.`);
     if (room.working.status === "ended") throw new ProtocolError("SESSION_ENDED", "This class has ended.");
@@ -187,10 +196,25 @@ export class RoomManager {
     const token = newToken();
     const committed = room.submit(events, participantId);
     await Promise.all([
-      this.options.storage.addParticipant({ id: participantId, sessionId: room.id, role: "student", tokenHash: hashToken(token) }),
+      // A participant row that may still land later is "could not confirm", not "nothing was changed".
+      withDeadline(
+        this.options.storage.addParticipant({ id: participantId, sessionId: room.id, role: "student", tokenHash: hashToken(token) }),
+        COMMIT_DEADLINE_MS,
+        "add participant",
+      ).catch(() => {
+        throw new CommitError(true);
+      }),
       committed,
     ]);
     return { sessionId: room.id, studentId: participantId, token };
+  }
+
+  /** A read that fails fast with "try again" when the database does not answer in time (joins during an outage). */
+  private answered<T>(work: Promise<T>): Promise<T> {
+    return withDeadline(work, READ_DEADLINE_MS, "query").catch((err: unknown) => {
+      this.options.log.warn({ err }, "the database did not answer");
+      throw new DatabaseUnavailableError();
+    });
   }
 
   /** Drops deleted sessions from memory and closes their clients. */
@@ -199,6 +223,7 @@ export class RoomManager {
       const room = await this.rooms.get(id)?.catch(() => null);
       this.rooms.delete(id);
       this.cancelEviction(id);
+      this.health.ok(id);
       room?.dispose();
       room?.closeClients();
     }

@@ -9,7 +9,12 @@
  * `committed`, acknowledged and fanned out: every screen and every acknowledgement follows
  * the database. The state asks for timers (a playing animation); the room arms them and
  * folds what they produce, and runs jobs whose results come back as events.
+ *
+ * The database may fail, stall or vanish. A commit has a deadline; a failed one is settled
+ * by re-reading the log (`recover`), never guessed. A room that cannot re-read is `broken`:
+ * it refuses commands at once ("try again") and re-reads twice a second until it can.
  */
+import { isDeepStrictEqual } from "node:util";
 import type { Storage } from "../../db/storage";
 import { ProtocolError } from "../../lib/protocol/errors";
 import type { Viewer } from "../../lib/protocol";
@@ -26,6 +31,8 @@ import { loadSessionState, toSnapshot } from "./load-state";
 import { PendingBatch } from "./pending-batch";
 import { RoomTimers } from "./room-timers";
 import { afterCommit } from "./after-commit";
+import type { CommitHealth } from "./commit-health";
+import { DeadlineError, withDeadline } from "./deadline";
 
 export interface RoomClient {
   readonly id: string;
@@ -48,6 +55,26 @@ export interface RoomOptions {
   maxJobs?: number;
   /** Called when the last client leaves and nothing is pending (the manager may evict the room). */
   onIdle?: () => void;
+  /** Told when a commit fails and when the room is back in step with the database. */
+  health?: CommitHealth;
+  /** An append that takes longer is treated as failed, its outcome unknown until re-read. */
+  commitDeadlineMs?: number;
+  /** How long re-reading the log may take before the room gives up and is marked broken. */
+  readDeadlineMs?: number;
+  /** How often a broken room tries to re-read the database. */
+  healEveryMs?: number;
+}
+
+/** Defaults chosen so a command's answer comes within 4 s: 25 ms tick + 2 s commit + 1.5 s re-read. */
+export const COMMIT_DEADLINE_MS = 2000;
+export const READ_DEADLINE_MS = 1500;
+export const HEAL_EVERY_MS = 500;
+
+/** Refused without trying: the room knows the database is not answering. Nothing was queued. */
+export class DatabaseUnavailableError extends ProtocolError {
+  constructor() {
+    super("UNAVAILABLE", "The database is not answering right now; nothing was changed. Try again in a moment.");
+  }
 }
 
 /** The commit failed. `uncertain`: we could not find out whether it was stored. */
@@ -62,6 +89,14 @@ export class CommitError extends ProtocolError {
   }
 }
 
+type Row = { type: string; payload: unknown; actor: string | null };
+
+/** Whether a stored row is the event we tried to append (JSON round trip: jsonb drops undefined). */
+function sameEvent(stored: Row, sent: Row): boolean {
+  const json = (v: unknown) => JSON.parse(JSON.stringify(v ?? null)) as unknown;
+  return stored.type === sent.type && stored.actor === sent.actor && isDeepStrictEqual(json(stored.payload), json(sent.payload));
+}
+
 interface Waiter {
   lastSeq: number;
   resolve(seq: number): void;
@@ -74,7 +109,7 @@ export class Room {
   working: SessionState;
   committed: SessionState;
   seq: number;
-  /** Set when the room could not re-read the database after a failed commit: the manager drops it. */
+  /** Set while the room cannot re-read the database after a failed commit: it refuses commands and retries. */
   broken = false;
   private pending = new PendingBatch();
   private waiters: Waiter[] = [];
@@ -84,6 +119,7 @@ export class Room {
   private presenceDirty = false;
   private sinceSnapshot = 0;
   private lastFlushStart = -Infinity;
+  private healTimer: NodeJS.Timeout | null = null;
   private gate: BroadcastGate<Committed>;
   private timers: RoomTimers;
   readonly jobs: JobRunner;
@@ -119,6 +155,7 @@ export class Room {
    * @throws ProtocolError when the rules refuse it (nothing is queued then)
    */
   run(actor: Actor, command: SessionCommand): Promise<number> {
+    if (this.broken) throw new DatabaseUnavailableError();
     const decision = decide(this.working, actor, command, { now: this.now(), random: this.random });
     if ("refusal" in decision) throw decision.refusal;
     return this.submit(decision.events, actor.id);
@@ -129,6 +166,7 @@ export class Room {
    * they are in the database.
    */
   submit(events: SessionEvent[], actor: string | null): Promise<number> {
+    if (this.broken) return Promise.reject(new DatabaseUnavailableError());
     for (const event of events) {
       this.working = applyEvent(this.working, event);
       this.pending.add({ event, actor });
@@ -171,6 +209,8 @@ export class Room {
     this.timers.clear();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (this.healTimer) clearTimeout(this.healTimer);
+    this.healTimer = null;
   }
 
   /** The committed state as this viewer may see it, for a client that lost track. */
@@ -237,14 +277,14 @@ export class Room {
     this.presenceDirty = false;
     let release!: () => void;
     this.flushing = new Promise((r) => (release = r));
+    const fromSeq = this.seq + 1;
+    const rows = batch.map((b) => ({ type: b.event.type, payload: b.event.payload, actor: b.actor }));
     try {
       const committed: Committed[] = [];
       if (batch.length > 0) {
-        const stored = await this.options.storage.append(
-          this.id,
-          this.seq + 1,
-          batch.map((b) => ({ type: b.event.type, payload: b.event.payload, actor: b.actor })),
-        );
+        const append = this.options.storage.append(this.id, fromSeq, rows);
+        const stored = await withDeadline(append, this.options.commitDeadlineMs ?? COMMIT_DEADLINE_MS, "commit");
+        this.options.health?.ok(this.id);
         let state = this.committed;
         for (const s of stored) {
           const event = { type: s.type, payload: s.payload, seq: s.seq, actor: s.actor, at: s.at.getTime() } as LoggedEvent;
@@ -258,7 +298,7 @@ export class Room {
       this.gate.push(committed, sendPresence);
       this.afterCommit(committed.map((c) => c.event));
     } catch (err) {
-      await this.recover(err, this.seq + batch.length, waiters);
+      await this.recover(err, fromSeq, rows, waiters);
     } finally {
       this.flushing = null;
       release();
@@ -269,33 +309,89 @@ export class Room {
 
   /**
    * A failed append may still have landed (the reply was lost). Re-read the log and rebuild
-   * from it before deciding anything else: acknowledge what is stored, refuse what is known
-   * not to be, and say "uncertain" only when the database cannot be read.
+   * from it before deciding anything else: acknowledge what is stored, refuse as "nothing
+   * was changed" only what is known not to be, and say "could not confirm" otherwise.
    */
-  private async recover(err: unknown, intendedHead: number, waiters: Waiter[]): Promise<void> {
-    this.options.log.error({ err, sessionId: this.id }, "commit failed; re-reading the session from the database");
-    const later = this.waiters;
+  private async recover(err: unknown, fromSeq: number, rows: Row[], waiters: Waiter[]): Promise<void> {
+    const timedOut = err instanceof DeadlineError;
+    this.options.log.error({ err, sessionId: this.id, timedOut }, "commit failed; re-reading the session from the database");
+    this.options.health?.failed(this.id);
+    // Commands queued while the commit was in flight never reached the database.
+    for (const w of this.waiters) w.reject(new CommitError(false));
     this.waiters = [];
     this.pending.take();
+    const lastSeq = fromSeq + rows.length - 1;
     try {
-      const loaded = await loadSessionState(this.options.storage, this.id);
-      if (!loaded) throw new Error(`session ${this.id} is gone`);
-      const landed = loaded.seq >= intendedHead;
-      this.committed = loaded.state;
-      this.working = loaded.state;
-      this.seq = loaded.seq;
-      for (const w of waiters) (landed ? w.resolve(loaded.seq) : w.reject(new CommitError(false)));
-      for (const w of later) w.reject(new CommitError(false));
-      this.timers.sync(dueTimers(this.working));
-      // Every screen gets the state as stored, whatever it had been shown before.
-      for (const kind of VIEWER_KINDS) {
-        const payload = { seq: this.seq, state: projectState(this.committed, kind), online: this.online() };
-        this.options.deliver({ kind }, { event: "session:snapshot", payload });
+      const { loaded, mine, head } = await withDeadline(this.reread(fromSeq, lastSeq), this.readDeadlineMs, "re-read");
+      this.resetTo(loaded);
+      const landed = mine.length === rows.length && mine.every((m, i) => sameEvent(m, rows[i]!));
+      // Our seqs taken by other events, or an error (not a timeout) before they landed: not stored, for certain.
+      const known = landed || head >= fromSeq || !timedOut;
+      for (const w of waiters) {
+        if (landed) w.resolve(lastSeq);
+        else w.reject(new CommitError(!known));
       }
     } catch (readErr) {
-      this.options.log.error({ err: readErr, sessionId: this.id }, "could not re-read the session; dropping the room");
-      this.broken = true;
-      for (const w of [...waiters, ...later]) w.reject(new CommitError(true));
+      this.options.log.error({ err: readErr, sessionId: this.id }, "could not re-read the session; refusing commands until it can");
+      this.markBroken();
+      for (const w of waiters) w.reject(new CommitError(true));
+    }
+  }
+
+  /** The log's head once any open append has ended, the rows at our seqs, and the state. */
+  private async reread(fromSeq: number, lastSeq: number) {
+    const storage = this.options.storage;
+    const head = await storage.settledHeadSeq(this.id);
+    const mine = head >= fromSeq ? await storage.read(this.id, fromSeq, lastSeq) : [];
+    const loaded = await loadSessionState(storage, this.id);
+    if (!loaded) throw new Error(`session ${this.id} is gone`);
+    return { loaded, mine, head };
+  }
+
+  private get readDeadlineMs(): number {
+    return this.options.readDeadlineMs ?? READ_DEADLINE_MS;
+  }
+
+  /** Takes the state as stored, and every screen gets it, whatever it had been shown before. */
+  private resetTo(loaded: { state: SessionState; seq: number }): void {
+    this.committed = loaded.state;
+    this.working = loaded.state;
+    this.seq = loaded.seq;
+    this.options.health?.ok(this.id);
+    this.timers.sync(dueTimers(this.working));
+    for (const kind of VIEWER_KINDS) {
+      const payload = { seq: this.seq, state: projectState(this.committed, kind), online: this.online() };
+      this.options.deliver({ kind }, { event: "session:snapshot", payload });
+    }
+  }
+
+  /** Refuses commands until a re-read succeeds; the working state drops what was never confirmed. */
+  private markBroken(): void {
+    this.broken = true;
+    this.working = this.committed;
+    this.timers.sync(dueTimers(this.working));
+    this.scheduleHeal();
+  }
+
+  private scheduleHeal(): void {
+    if (this.healTimer) return;
+    this.healTimer = setTimeout(() => {
+      this.healTimer = null;
+      void this.heal();
+    }, this.options.healEveryMs ?? HEAL_EVERY_MS);
+  }
+
+  private async heal(): Promise<void> {
+    if (!this.broken) return;
+    try {
+      const loaded = await withDeadline(loadSessionState(this.options.storage, this.id), this.readDeadlineMs, "re-read");
+      if (!loaded) throw new Error(`session ${this.id} is gone`);
+      this.broken = false;
+      this.resetTo(loaded);
+      this.options.log.info({ sessionId: this.id, seq: this.seq }, "re-read the session; taking commands again");
+    } catch (err) {
+      this.options.log.warn({ err, sessionId: this.id }, "still cannot re-read the session");
+      this.scheduleHeal();
     }
   }
 

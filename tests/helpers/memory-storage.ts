@@ -92,6 +92,9 @@ export class MemoryStorage implements Storage {
   async headSeq(sessionId: string) {
     return this.logs.get(sessionId)?.length ?? 0;
   }
+  async settledHeadSeq(sessionId: string) {
+    return this.headSeq(sessionId);
+  }
   async saveSnapshot(sessionId: string, snapshot: Snapshot) {
     const list = (this.snapshots.get(sessionId) ?? []).filter((s) => s.seq !== snapshot.seq);
     list.push(clone(snapshot));

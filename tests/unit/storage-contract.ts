@@ -59,6 +59,7 @@ export function storageContract(name: string, open: () => Promise<StorageHandle>
       expect(first.map((e) => e.seq)).toEqual([1, 2]);
       await storage.append("s1", 3, [{ type: "c", payload: { nested: [1, 2.5, "x"] }, actor: "p1" }]);
       expect(await storage.headSeq("s1")).toBe(3);
+      expect(await storage.settledHeadSeq("s1")).toBe(3);
       const all = await storage.read("s1", 1);
       expect(all.map((e) => [e.seq, e.type])).toEqual([
         [1, "a"],
