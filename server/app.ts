@@ -14,6 +14,7 @@ import { handleApi, type ApiContext } from "./http/handle-api";
 import type { Logger } from "./logger";
 import { PHONE_URL_PREFIX, phoneBundleDir, servePhoneFile } from "./phone-bundle";
 import { startRetention } from "./retention";
+import { applySecurityHeaders, securityHeaders } from "./security-headers";
 import { RoomManager } from "./rooms/room-manager";
 import { attachSocketServer, channelName, type SynapseServer } from "./socket";
 
@@ -38,8 +39,10 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   // Declared before the server listens: health reads the rooms' commit health once they exist.
   let rooms: RoomManager | undefined;
   const phoneDir = phoneBundleDir();
+  const headers = securityHeaders({ dev: config.dev });
 
   const server = http.createServer((req, res) => {
+    applySecurityHeaders(res, headers);
     if (req.url === "/api/health" || req.url?.startsWith("/api/health?")) {
       void handleHealth(res, lifecycle, database, () => rooms?.health.problem() ?? null);
       return;
@@ -101,7 +104,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       log,
       deliverTo: (sessionId) => (channel, message) => ioRef?.to(channelName(sessionId, channel)).emit(message.event, message.payload as never),
     });
-    io = attachSocketServer(server, { rooms, storage, guard, log });
+    io = attachSocketServer(server, { rooms, storage, guard, log, publicUrl: config.publicUrl });
     ioRef = io;
     api = { rooms, storage, guard, log, publicUrl: config.publicUrl, port };
     stopRetention = startRetention({ storage, rooms, log, retentionDays: config.retentionDays });

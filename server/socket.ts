@@ -22,6 +22,7 @@ import type { SocketSession } from "./handlers/command";
 import { registerSessionHandlers } from "./handlers/session";
 import { registerSystemHandlers } from "./handlers/system";
 import type { Logger } from "./logger";
+import { checkOrigin } from "./origin";
 import { TokenBucket } from "./rate-limit";
 import type { Channel } from "./rooms/fanout";
 import { kindOf } from "./rooms/room";
@@ -38,6 +39,8 @@ export interface SocketDeps {
   storage: Storage;
   guard: GuessGuard;
   log: Logger;
+  /** PUBLIC_URL: an origin our pages may come from besides the host a request names. */
+  publicUrl?: string;
 }
 
 /**
@@ -67,7 +70,7 @@ async function resolveSession(
     const room = await deps.rooms.get(participant.sessionId);
     if (!room) throw new ProtocolError("NOT_FOUND", "That class no longer exists.");
     if (participant.role === "student") {
-      const student = room.working.students[participant.id];
+      const student = Object.hasOwn(room.working.students, participant.id) ? room.working.students[participant.id] : undefined;
       if (student?.removed) throw new ProtocolError("FORBIDDEN", "The teacher has taken you out of this class.");
       // A pass with no place in the class (a request to hand a place back that was answered)
       // opens nothing, even before its row is deleted.
@@ -107,6 +110,17 @@ export function attachSocketServer(httpServer: http.Server, deps: SocketDeps): S
     destroyUpgrade: false,
     pingInterval: 10_000,
     pingTimeout: 8_000,
+  });
+
+  // Another website's page may not open a socket (it would read a roster or spread code
+  // guesses over its visitors' addresses): server/origin.ts.
+  io.use((socket, next) => {
+    try {
+      checkOrigin(socket.handshake, deps.publicUrl);
+      next();
+    } catch (err) {
+      next(connectError(err as ProtocolError));
+    }
   });
 
   io.use((socket, next) => {

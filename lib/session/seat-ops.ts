@@ -22,9 +22,19 @@ export function withNeuron(network: Network, seat: Seat, values: NeuronValues): 
   return { ...network, layers };
 }
 
+/**
+ * The student with this id, or undefined: ids come from the wire and the log, so an id such
+ * as "__proto__" or "toString" must not find something on Object.prototype.
+ * @example
+ * studentById(state, "constructor"); // undefined
+ */
+export function studentById(state: SessionState, id: string): Student | undefined {
+  return Object.hasOwn(state.students, id) ? state.students[id] : undefined;
+}
+
 /** The state with one student changed. */
 export function withStudent(state: SessionState, id: string, patch: Partial<Student>): SessionState {
-  const s = state.students[id];
+  const s = studentById(state, id);
   if (!s) return state;
   return { ...state, students: { ...state.students, [id]: { ...s, ...patch } } };
 }
@@ -41,7 +51,7 @@ export function recomputeTeam(state: SessionState, seat: Seat): SessionState {
 
 /** Seats a student (or unseats them with null); they start from the neuron's current values. */
 export function seatStudent(state: SessionState, id: string, seat: Seat | null): SessionState {
-  const previous = state.students[id]?.seat ?? null;
+  const previous = studentById(state, id)?.seat ?? null;
   let next = withStudent(state, id, { seat, entry: seat ? neuronValues(state.network, seat) : null });
   if (previous && !sameSeat(previous, seat)) next = recomputeTeam(next, previous);
   return next;

@@ -1,11 +1,13 @@
 /**
  * The entry of the HTTP API: finds the route (404 JSON for an unknown `/api/*` path, 405
- * with `Allow` for a known path and another method), checks the teacher on teacher routes,
+ * with `Allow` for a known path and another method), refuses state-changing requests from
+ * other websites' pages, checks the teacher on teacher routes,
  * reads the body, runs the handler, and turns every refusal into `{ error: { code, message } }`.
  */
 import type http from "node:http";
 import { ProtocolError } from "../../lib/protocol/errors";
-import { readJsonBody, sendJson, sendRefusal } from "./respond";
+import { checkOrigin } from "../origin";
+import { readJsonBody, refuseForeignBody, sendJson, sendRefusal } from "./respond";
 import type { ApiContext } from "./route";
 import { RouteTable } from "./route-table";
 import { API_ROUTES } from "./routes";
@@ -33,6 +35,9 @@ export async function handleApi(req: http.IncomingMessage, res: http.ServerRespo
       return;
     }
     const { route, params } = found;
+    // A request that changes something must come from our own pages (or from no page at all).
+    if (route.method !== "GET") checkOrigin(req, ctx.publicUrl);
+    if (!route.body) refuseForeignBody(req);
     // Authentication comes before the body is read: a stranger's upload is not worth parsing.
     const teacher = route.auth === "teacher" ? await authenticateTeacher(req, params.sessionId!, ctx.storage) : undefined;
     const body = route.body ? await readJsonBody(req, route.body) : undefined;

@@ -44,6 +44,23 @@ async function readText(req: http.IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
+
+/**
+ * For routes that read no body: refuses one sent as anything but JSON. A form on another
+ * site can post text/plain, urlencoded or multipart bodies without asking; our pages send
+ * no body there, or JSON.
+ * @throws ProtocolError BAD_REQUEST when the request declares another content type.
+ * @example
+ * if (!route.body) refuseForeignBody(req);
+ */
+export function refuseForeignBody(req: http.IncomingMessage): void {
+  const type = req.headers["content-type"];
+  if (type !== undefined && !JSON_TYPE.test(type)) {
+    throw new ProtocolError("BAD_REQUEST", "Send the request as JSON (Content-Type: application/json), or with no body.");
+  }
+}
+
 /**
  * The request's JSON body, checked with `schema`.
  * @throws ProtocolError BAD_REQUEST when it is not JSON, too large or does not match.
@@ -51,7 +68,7 @@ async function readText(req: http.IncomingMessage): Promise<string> {
  * const { nickname } = await readJsonBody(req, joinRequestSchema);
  */
 export async function readJsonBody<T>(req: http.IncomingMessage, schema: z.ZodType<T>): Promise<T> {
-  if (!/^application\/json\s*(;|$)/i.test(req.headers["content-type"] ?? "")) {
+  if (!JSON_TYPE.test(req.headers["content-type"] ?? "")) {
     throw new ProtocolError("BAD_REQUEST", "Send the request as JSON (Content-Type: application/json).");
   }
   const text = await readText(req);

@@ -4,6 +4,8 @@
  * Entry of the teacher's page: finds this browser's teacher token (erasing it from the address
  * bar), connects, and explains plainly when it cannot (no token here, session over, old page).
  */
+// First: zod must not probe for eval under the content security policy.
+import "../no-eval";
 import { LiveStoreProvider } from "../diagram/live-store";
 import { StatusScreen } from "../diagram/status-screens";
 import { useSession, type LiveSession } from "../../realtime/use-session";

@@ -5,6 +5,8 @@
  * and shows the projector stage, which reads the session's parts itself: this screen follows
  * only the connection, so a slider move redraws the diagram and the prediction alone.
  */
+// First: zod must not probe for eval under the content security policy.
+import "../../components/no-eval";
 import { useMemo } from "react";
 import { useSession } from "../../realtime/use-session";
 import { LiveStoreProvider } from "../../components/diagram/live-store";

@@ -1,6 +1,6 @@
 /** How the network domain's events change the state (immutably). */
 import type { Folds } from "../../rule-types";
-import { entriesFromNetwork, recomputeTeam, reseatEveryone, withNeuron, withSetup, withStudent } from "../../seat-ops";
+import { entriesFromNetwork, recomputeTeam, reseatEveryone, studentById, withNeuron, withSetup, withStudent } from "../../seat-ops";
 import { sameSeat } from "../../seating";
 import type { SessionState } from "../../state";
 
@@ -23,7 +23,7 @@ function recomputeAllTeams(state: SessionState): SessionState {
 
 export const networkFolds: Folds<NetworkEventType> = {
   "entry.set": (state, { studentId, values }) => {
-    const s = state.students[studentId];
+    const s = studentById(state, studentId);
     if (!s || s.removed || !s.seat) return state;
     const entry = { weights: [...values.weights], bias: values.bias };
     const next = withStudent(state, studentId, { entry });

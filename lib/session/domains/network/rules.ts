@@ -8,6 +8,7 @@ import { getPreset, isPresetId } from "../../../lesson/presets";
 import type { NetworkSetup } from "../../events";
 import { refuse } from "../../refuse";
 import type { Rules } from "../../rule-types";
+import { studentById } from "../../seat-ops";
 import { neuronValues, seatExists } from "../../seating";
 import type { SessionState } from "../../state";
 
@@ -63,7 +64,7 @@ export const networkRules: Rules<NetworkCommand> = {
   "neuron:set": {
     who: "student",
     run: (state, actor, payload) => {
-      const me = state.students[actor.id ?? ""];
+      const me = studentById(state, actor.id ?? "");
       if (!me || me.removed) refuse("FORBIDDEN", "You are not in this class any more.");
       if (!me.seat) refuse("NOT_FOUND", "You have no neuron yet: wait for the teacher to seat you.");
       if (state.paused) refuse("PAUSED", "The teacher has paused the phones for a moment.");

@@ -1,6 +1,6 @@
 /** How the roster domain's events change the state (immutably). */
 import type { Folds } from "../../rule-types";
-import { seatStudent, withStudent } from "../../seat-ops";
+import { seatStudent, studentById, withStudent } from "../../seat-ops";
 import { nextSeat, seatExists } from "../../seating";
 import type { SessionState, Student } from "../../state";
 
@@ -29,16 +29,16 @@ export const rosterFolds: Folds<RosterEventType> = {
   },
   "student.renamed": (state, { studentId, nickname }) => withStudent(state, studentId, { nickname }),
   "student.moved": (state, { studentId, seat }) => {
-    const s = state.students[studentId];
+    const s = studentById(state, studentId);
     if (!s || s.removed || !seatExists(state.network, seat)) return state;
     return seatStudent(state, studentId, { ...seat });
   },
   "student.removed": (state, { studentId }) => {
-    if (!state.students[studentId]) return state;
+    if (!studentById(state, studentId)) return state;
     return withStudent(seatStudent(state, studentId, null), studentId, { removed: true });
   },
   "student.readmitted": (state, { studentId }) => {
-    const s = state.students[studentId];
+    const s = studentById(state, studentId);
     if (!s || !s.removed) return state;
     const back = withStudent(state, studentId, { removed: false });
     return seatStudent(back, studentId, nextSeat(back));

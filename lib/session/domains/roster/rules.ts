@@ -2,14 +2,13 @@
 import { refuse } from "../../refuse";
 import type { Rules } from "../../rule-types";
 import { checkNickname, cleanNickname, sameNickname } from "../../names";
+import { studentById } from "../../seat-ops";
 import { seatExists } from "../../seating";
 import type { SessionState, Student } from "../../state";
 
 type RosterCommand = "student:move" | "student:rename" | "student:remove" | "student:readmit" | "student:hand-back";
 
-function student(state: SessionState, id: string): Student | undefined {
-  return Object.hasOwn(state.students, id) ? state.students[id] : undefined;
-}
+const student = studentById;
 
 function present(state: SessionState, id: string): Student {
   const s = student(state, id);
