@@ -21,6 +21,9 @@ const MARKS = /\p{M}/gu;
 /** At most this many combining marks on one character: enough for any script's accents, not for "Zalgo" text. */
 export const MAX_MARKS_PER_CHARACTER = 5;
 
+/** Code units one visible character may take at most (see visibleTextProblem). */
+const MAX_UNITS_PER_CHARACTER = 32;
+
 let segmenter: Intl.Segmenter | null | undefined;
 
 /**
@@ -88,6 +91,10 @@ export type VisibleTextProblem = "empty" | "too-long" | "invisible" | "marks" | 
  */
 export function visibleTextProblem(text: string, max: number): VisibleTextProblem | null {
   if (text.length === 0) return "empty";
+  // No character a person sees takes more than a few dozen code units (the longest emoji
+  // sequences take 14, a letter with five accents 6): a longer text is too long before it is
+  // segmented, which keeps a hostile 100,000-character name cheap to refuse.
+  if (text.length > max * MAX_UNITS_PER_CHARACTER) return "too-long";
   const parts = graphemes(text);
   if (parts.length > max) return "too-long";
   let visible = false;
@@ -142,6 +149,19 @@ const LOOK_ALIKES: Record<string, string> = {
  * foldForComparison("Ada") === foldForComparison("\u0410da\u3164"); // true (Cyrillic А, Hangul filler)
  */
 export function foldForComparison(text: string): string {
+  const cached = folded.get(text);
+  if (cached !== undefined) return cached;
+  const result = fold(text);
+  // Names repeat (every join compares against everyone in the class): remember a bounded few.
+  if (folded.size >= FOLD_CACHE_SIZE) folded.clear();
+  folded.set(text, result);
+  return result;
+}
+
+const FOLD_CACHE_SIZE = 10_000;
+const folded = new Map<string, string>();
+
+function fold(text: string): string {
   const lower = text
     .normalize("NFKC")
     .replace(INVISIBLE_ALL, "")
