@@ -9,7 +9,15 @@ import { BUDGETS } from "./budgets";
 export type CommandVerdict = "ok" | "slow-down" | "flood";
 
 export class CommandLimits {
-  private readonly limiter = new RateLimiterMemory({ keyPrefix: "cmd", points: BUDGETS.commands.points, duration: BUDGETS.commands.seconds });
+  private readonly participants: RateLimiterMemory;
+  private readonly addresses: RateLimiterMemory;
+
+  /** `scale` multiplies the budget of senders keyed by address (tests only), never a participant's. */
+  constructor(scale = 1) {
+    const { points, seconds } = BUDGETS.commands;
+    this.participants = new RateLimiterMemory({ keyPrefix: "cmd", points, duration: seconds });
+    this.addresses = new RateLimiterMemory({ keyPrefix: "cmda", points: Math.round(points * scale), duration: seconds });
+  }
 
   /** The key of a sender: its participant, or its address when it has none. */
   static key(participantId: string | null, address: string): string {
@@ -22,12 +30,13 @@ export class CommandLimits {
    * if ((await limits.charge(key)) !== "ok") reply(errorAck(new ProtocolError("RATE_LIMITED", "…")));
    */
   async charge(key: string): Promise<CommandVerdict> {
+    const limiter = key.startsWith("p:") ? this.participants : this.addresses;
     try {
-      await this.limiter.consume(key);
+      await limiter.consume(key);
       return "ok";
     } catch (err) {
       if (!(err instanceof RateLimiterRes)) throw err;
-      return err.consumedPoints > this.limiter.points * BUDGETS.floodFactor ? "flood" : "slow-down";
+      return err.consumedPoints > limiter.points * BUDGETS.floodFactor ? "flood" : "slow-down";
     }
   }
 }

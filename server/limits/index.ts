@@ -23,7 +23,7 @@ export class Limits {
   readonly guesses: GuessGuard;
   readonly sessions: SessionCreationLimit;
   readonly sockets: SocketLimits;
-  readonly commands = new CommandLimits();
+  readonly commands: CommandLimits;
   private readonly trustedProxy?: TrustedProxy;
 
   constructor(options: LimitOptions = {}) {
@@ -32,6 +32,7 @@ export class Limits {
     this.guesses = new GuessGuard(scale);
     this.sessions = new SessionCreationLimit(scale);
     this.sockets = new SocketLimits(scale);
+    this.commands = new CommandLimits(scale);
   }
 
   /**
