@@ -1,8 +1,8 @@
 /**
  * The one path every command takes: rate limit (per participant, over all its sockets),
- * ack present, payload validated with its
- * zod schema, handler run, errors turned into refusals. A handler only sees valid input,
- * and nothing a handler throws reaches the socket or the other clients.
+ * ack present, payload validated with its zod schema, handler run, errors turned into
+ * refusals. A handler only sees valid input, and nothing a handler throws reaches the
+ * socket or the other clients.
  */
 import type { Socket } from "socket.io";
 import {
