@@ -26,7 +26,7 @@ export const BUDGETS = {
   handshakesPerParticipant: { points: 60, seconds: 60 },
   socketsPerParticipant: 6,
   /** Commands per participant over all of its sockets (a slider drag is about 20 a second). */
-  commands: { points: 150, seconds: 5 },
+  commands: { points: 40, seconds: 1 },
   /** A sender past this many times its command budget in one window is disconnected. */
-  floodFactor: 2,
+  floodFactor: 3,
 } as const;

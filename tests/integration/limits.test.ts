@@ -4,11 +4,12 @@
  * test picks its caller's address with X-Forwarded-For; a request without the header is
  * charged to 127.0.0.1 like any other address.
  */
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { io } from "socket.io-client";
 import { describe, expect, it } from "vitest";
 import { PROTOCOL_VERSION } from "../../lib/protocol";
 import { BUDGETS } from "../../server/limits";
-import { hostSession, LiveClient, openClass } from "../helpers/classroom";
+import { hostSession, openClass } from "../helpers/classroom";
 import { ConnectRefusal, connect, type TestAuth, type TestSocket } from "../helpers/socket-client";
 import { serverForSuite } from "../helpers/suite-server";
 
@@ -125,15 +126,14 @@ describe("limits on a real server", () => {
   });
 
   it("a bystander's acknowledgements stay fast while another class floods, and the flooders are cut off", async () => {
-    const bystanders = await openClass(server, 1);
+    const bystanders = await openClass(server, 5);
     const flooders = await openClass(server, 5);
-    const student = bystanders.students[0]!.client;
 
     // Each flooding student opens five sockets.
     const floods: Array<{ socket: TestSocket; told: Promise<unknown>; gone: Promise<unknown> }> = [];
     for (const s of flooders.students) {
       for (let i = 0; i < 5; i++) {
-        const socket = i === 0 ? s.client.socket : (await LiveClient.connect(server.url, { token: s.token })).socket;
+        const socket = i === 0 ? s.client.socket : await connect(server.url, { token: s.token });
         floods.push({
           socket,
           told: new Promise((resolve) => socket.on("system:error", (e) => e.code === "RATE_LIMITED" && resolve(e))),
@@ -142,16 +142,22 @@ describe("limits on a real server", () => {
       }
     }
     const latencies: number[] = [];
+    // This process's own delays would count against the server: they are measured too.
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    loop.enable();
     let stop = false;
-    const measure = (async () => {
-      for (let i = 0; !stop; i++) {
-        const started = performance.now();
-        const ack = await student.send("neuron:set", { bias: (i % 10) / 10 });
-        latencies.push(performance.now() - started);
-        expect(ack.ok).toBe(true);
-        await new Promise((r) => setTimeout(r, 5));
-      }
-    })();
+    // Five students of the other class each move every few milliseconds and time the acknowledgement.
+    const measure = Promise.all(
+      bystanders.students.map(async ({ client }) => {
+        for (let i = 0; !stop; i++) {
+          const started = performance.now();
+          const ack = await client.send("neuron:set", { bias: (i % 10) / 10 });
+          latencies.push(performance.now() - started);
+          expect(ack.ok).toBe(true);
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      }),
+    );
     await new Promise((r) => setTimeout(r, 300));
     // Every 10 ms each flooding socket sends 5 moves: 12,500 messages a second in all, until it is cut off.
     let flooding = true;
@@ -162,18 +168,21 @@ describe("limits on a real server", () => {
       }
     })();
     await Promise.all(floods.map((f) => Promise.all([f.told, f.gone])));
+    loop.disable();
     flooding = false;
     await flood;
     await new Promise((r) => setTimeout(r, 500));
     stop = true;
     await measure;
 
-    expect(latencies.length).toBeGreaterThan(20);
+    expect(latencies.length).toBeGreaterThan(100);
     const p99 = percentile(latencies, 99);
-    console.log(`bystander acks under flood: n=${latencies.length} p50=${percentile(latencies, 50).toFixed(1)} ms p99=${p99.toFixed(1)} ms max=${Math.max(...latencies).toFixed(1)} ms`);
+    console.log(
+      `bystander acks under flood: n=${latencies.length} p50=${percentile(latencies, 50).toFixed(1)} ms p99=${p99.toFixed(1)} ms; test process loop delay max ${(loop.max / 1e6).toFixed(0)} ms`,
+    );
     expect(p99).toBeLessThan(100);
-    // The bystander's own socket is still open, and the server still takes new classes.
-    expect(student.socket.connected).toBe(true);
+    // The bystanders' own sockets are still open, and the server still takes new classes.
+    expect(bystanders.students.every((s) => s.client.socket.connected)).toBe(true);
     await connect(server.url).then((s) => s.close());
   });
 });
