@@ -9,6 +9,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
 import type { ClientSpec, FromWorker, LoadPlan, SocketStats, ToWorker, WorkerResult } from "./lib/messages";
 import { maxInSlidingWindow, minGap } from "./lib/stats";
+import { loopbackSource } from "./lib/http";
 
 const now = () => performance.timeOrigin + performance.now();
 const send = (msg: FromWorker) => process.send!(msg);
@@ -46,7 +47,10 @@ const LOOP_SAMPLE_MS = 5;
 const loopDelay = monitorEventLoopDelay({ resolution: LOOP_SAMPLE_MS });
 
 function connectOne(url: string, spec: ClientSpec, timeoutMs: number): Promise<Live> {
-  const socket = io(url, { transports: ["websocket"], reconnection: false, forceNew: true, auth: spec.auth, timeout: timeoutMs });
+  // From a loopback address of its own per 40 sockets, as a class's phones would be (bench/lib/http.ts).
+  // engine.io-client hands `localAddress` to the WebSocket in Node; its types do not list it.
+  const nodeOnly = { localAddress: loopbackSource(spec.index, 40, 2) };
+  const socket = io(url, { transports: ["websocket"], reconnection: false, forceNew: true, auth: spec.auth, timeout: timeoutMs, ...nodeOnly });
   const live: Live = { spec, socket, snapshot: false, lastSeq: 0, seqGaps: 0, times: [], events: [] };
   const teacher = spec.role === "teacher";
   return new Promise((resolve, reject) => {

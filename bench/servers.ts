@@ -45,8 +45,10 @@ export async function startBare(): Promise<ServerChild> {
   return startServer("bare", "bench/bare-server.ts", { NODE_ENV: "production", BENCH_PARENT_PID: String(process.pid) }, HARD_LIMIT_S);
 }
 
+let hosted = 0;
+
 export async function host(url: string): Promise<{ sessionId: string; code: string; teacherToken: string }> {
-  const res = await postJson(url, "/api/sessions", undefined);
+  const res = await postJson(url, "/api/sessions", undefined, loopbackSource(hosted++, 10, 3));
   if (res.status !== 201) throw new Error(`hosting failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }

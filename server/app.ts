@@ -8,9 +8,9 @@ import next from "next";
 import { openDatabase, setProcessDatabase, type Database } from "../db/client";
 import { SqlStorage } from "../db/sql-storage";
 import type { Config } from "./config";
-import { GuessGuard } from "./guard";
 import { handleHealth, type Lifecycle } from "./health";
 import { handleApi, type ApiContext } from "./http/handle-api";
+import { Limits } from "./limits";
 import type { Logger } from "./logger";
 import { PHONE_URL_PREFIX, phoneBundleDir, servePhoneFile } from "./phone-bundle";
 import { startRetention } from "./retention";
@@ -97,16 +97,16 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     });
 
     const storage = new SqlStorage(database.db);
-    const guard = new GuessGuard();
+    const limits = new Limits({ trustedProxy: config.trustedProxy, scale: config.limitScale });
     let ioRef: SynapseServer | undefined;
     rooms = new RoomManager({
       storage,
       log,
       deliverTo: (sessionId) => (channel, message) => ioRef?.to(channelName(sessionId, channel)).emit(message.event, message.payload as never),
     });
-    io = attachSocketServer(server, { rooms, storage, guard, log, publicUrl: config.publicUrl });
+    io = attachSocketServer(server, { rooms, storage, limits, log, publicUrl: config.publicUrl });
     ioRef = io;
-    api = { rooms, storage, guard, log, publicUrl: config.publicUrl, port };
+    api = { rooms, storage, limits, log, publicUrl: config.publicUrl, port };
     stopRetention = startRetention({ storage, rooms, log, retentionDays: config.retentionDays });
   } catch (err) {
     server.close();

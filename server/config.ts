@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustedProxy, type TrustedProxy } from "./limits/client-address";
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -19,6 +20,13 @@ const envSchema = z.object({
     .regex(/^rediss?:\/\//, "must be a redis:// URL")
     .optional(),
   RETENTION_DAYS: z.coerce.number().positive().default(30),
+  TRUSTED_PROXY: z
+    .string()
+    .refine((v) => parseTrustedProxy(v) !== null, "must be `loopback` or the proxy's IP address (several: comma-separated)")
+    .optional(),
+  // Only the test suites set this: it multiplies the per-address budgets, because a test
+  // machine sends every class, teacher and guesser from 127.0.0.1 (docs/security.md).
+  SYNAPSE_TEST_LIMIT_SCALE: z.coerce.number().positive().default(1),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -30,6 +38,10 @@ export interface Config {
   dataDir: string;
   redisUrl?: string;
   retentionDays: number;
+  /** Whose `X-Forwarded-For` names the client (server/limits/client-address.ts). */
+  trustedProxy?: TrustedProxy;
+  /** 1 in production; tests raise the per-address budgets with SYNAPSE_TEST_LIMIT_SCALE. */
+  limitScale: number;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   dev: boolean;
 }
@@ -60,6 +72,8 @@ export function readConfig(env: NodeJS.ProcessEnv, options: { dev: boolean }): C
     dataDir: path.resolve(e.DATA_DIR),
     redisUrl: e.REDIS_URL,
     retentionDays: e.RETENTION_DAYS,
+    trustedProxy: e.TRUSTED_PROXY ? (parseTrustedProxy(e.TRUSTED_PROXY) ?? undefined) : undefined,
+    limitScale: e.SYNAPSE_TEST_LIMIT_SCALE,
     logLevel: e.LOG_LEVEL,
     dev: options.dev,
   };

@@ -1,7 +1,8 @@
 /**
  * Socket.IO on the app's HTTP server: a thin adapter between sockets and rooms. The
- * handshake checks the protocol version and turns the token into a participant (never a
- * claim in a payload); each socket then joins its session's room and gets a snapshot.
+ * handshake checks the protocol version, charges the caller's address and participant
+ * (server/limits) and turns the token into a participant (never a claim in a payload);
+ * each socket then joins its session's room and gets a snapshot.
  */
 import type http from "node:http";
 import { Server, type Socket } from "socket.io";
@@ -17,13 +18,12 @@ import {
   type Viewer,
 } from "../lib/protocol";
 import { isJoinCode, normalizeJoinCode } from "../lib/session/join-code";
-import type { GuessGuard } from "./guard";
-import type { SocketSession } from "./handlers/command";
+import { admitMessage, type LimitedContext, type SocketSession } from "./handlers/command";
 import { registerSessionHandlers } from "./handlers/session";
 import { registerSystemHandlers } from "./handlers/system";
 import type { Logger } from "./logger";
+import { CommandLimits, type Limits } from "./limits";
 import { checkOrigin } from "./origin";
-import { TokenBucket } from "./rate-limit";
 import type { Channel } from "./rooms/fanout";
 import { kindOf } from "./rooms/room";
 import type { RoomManager } from "./rooms/room-manager";
@@ -37,10 +37,16 @@ export type SynapseServer = Server<ClientToServerEvents, ServerToClientEvents>;
 export interface SocketDeps {
   rooms: RoomManager;
   storage: Storage;
-  guard: GuessGuard;
+  limits: Limits;
   log: Logger;
   /** PUBLIC_URL: an origin our pages may come from besides the host a request names. */
   publicUrl?: string;
+}
+
+/** What the handshake's limits leave on a socket: whom it is charged to, and its places to give back. */
+interface SocketLimitData {
+  address: string;
+  releases: Array<() => void>;
 }
 
 /**
@@ -82,23 +88,61 @@ async function resolveSession(
     return { room, viewer };
   }
   if (auth.watch) {
-    if (!deps.guard.allow(address)) throw new ProtocolError("RATE_LIMITED", "Too many tries: wait a minute, then try again.");
     const code = normalizeJoinCode(auth.watch);
-    const session = isJoinCode(code) ? await deps.storage.findLiveSessionByCode(code) : null;
-    const room = session ? await deps.rooms.get(session.id) : null;
-    if (!room) {
-      deps.guard.chargeWrong(address);
-      throw new ProtocolError("NOT_FOUND", `No class is running with the code ${code}.`);
-    }
+    // The projector's code is charged like every code look-up, before the database is asked.
+    const room = await deps.limits.guesses.lookUp(address, async () => {
+      const session = isJoinCode(code) ? await deps.storage.findLiveSessionByCode(code) : null;
+      const found = session ? await deps.rooms.get(session.id) : null;
+      if (!found) throw new ProtocolError("NOT_FOUND", `No class is running with the code ${code}.`);
+      return found;
+    });
     return { room, viewer: { role: "viewer", participantId: null } };
   }
   return null;
 }
 
 /**
+ * The handshake's limits around `resolve` (the look-up of the token or code): the address
+ * is charged before anything is looked up, the participant once it is known. Every place
+ * taken is given back when the socket goes, or at once when the handshake fails.
+ */
+async function admitHandshake(
+  socket: Socket,
+  auth: { token?: string; watch?: string },
+  deps: SocketDeps,
+  resolve: (address: string) => Promise<SocketSession | null>,
+): Promise<SocketSession | null> {
+  const { limits } = deps;
+  const address = limits.addressOf(socket.handshake.address, socket.handshake.headers["x-forwarded-for"]);
+  const data: SocketLimitData = { address, releases: [] };
+  const releaseAll = () => data.releases.splice(0).forEach((release) => release());
+  // A client that goes while the handshake is pending never gets a "disconnect".
+  socket.conn.once("close", releaseAll);
+  socket.once("disconnect", releaseAll);
+  try {
+    data.releases.push(await limits.sockets.admitAddress(address));
+    if (!auth.token && !auth.watch) data.releases.push(limits.sockets.admitAnonymous(address));
+    const session = await resolve(address);
+    if (session?.viewer.participantId) data.releases.push(await limits.sockets.admitParticipant(session.viewer.participantId));
+    socket.data.limits = data;
+    return session;
+  } catch (err) {
+    releaseAll();
+    throw err;
+  }
+}
+
+/** Charges a socket's messages to its participant, or to its address when it has none. */
+function chargeFor(socket: Socket, session: SocketSession | null, deps: SocketDeps): LimitedContext["charge"] {
+  const data = socket.data.limits as SocketLimitData;
+  const key = CommandLimits.key(session?.viewer.participantId ?? null, data.address);
+  return () => deps.limits.commands.charge(key);
+}
+
+/**
  * Attaches Socket.IO to `httpServer` under `/socket.io/`.
  * @example
- * const io = attachSocketServer(httpServer, { rooms, storage, guard, log });
+ * const io = attachSocketServer(httpServer, { rooms, storage, limits, log });
  */
 export function attachSocketServer(httpServer: http.Server, deps: SocketDeps): SynapseServer {
   const { log } = deps;
@@ -140,7 +184,8 @@ export function attachSocketServer(httpServer: http.Server, deps: SocketDeps): S
       );
       return;
     }
-    resolveSession(parsed.data, socket.handshake.address, deps).then(
+    const auth = parsed.data;
+    admitHandshake(socket, auth, deps, (address) => resolveSession(auth, address, deps)).then(
       (session) => {
         socket.data.session = session;
         next();
@@ -155,11 +200,13 @@ export function attachSocketServer(httpServer: http.Server, deps: SocketDeps): S
 
   io.on("connection", (socket: Socket) => {
     const session = (socket.data.session ?? null) as SocketSession | null;
-    const ctx = { socket, log, session, bucket: new TokenBucket(60, 30) };
+    const ctx: LimitedContext = { socket, log, session, charge: chargeFor(socket, session, deps) };
     socket.onAny((event: string) => {
-      if (!isCommandName(event)) {
-        socket.emit("system:error", { code: "UNKNOWN_EVENT", message: `Unknown event "${event}"`, event });
-      }
+      // Commands are charged where they are bound (handlers/command.ts); anything else here.
+      if (isCommandName(event)) return;
+      void admitMessage(ctx, event).then((ok) => {
+        if (ok) socket.emit("system:error", { code: "UNKNOWN_EVENT", message: `Unknown event "${event}"`, event });
+      });
     });
     registerSystemHandlers(ctx);
     registerSessionHandlers(ctx);

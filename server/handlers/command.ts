@@ -1,7 +1,8 @@
 /**
- * The one path every command takes: rate limit, ack present, payload validated with its
- * zod schema, handler run, errors turned into refusals. A handler only sees valid input,
- * and nothing a handler throws reaches the socket or the other clients.
+ * The one path every command takes: rate limit (per participant, over all its sockets),
+ * ack present, payload validated with its zod schema, handler run, errors turned into
+ * refusals. A handler only sees valid input, and nothing a handler throws reaches the
+ * socket or the other clients.
  */
 import type { Socket } from "socket.io";
 import {
@@ -17,7 +18,7 @@ import {
 import type { Room } from "../rooms/room";
 import type { z } from "zod";
 import type { Logger } from "../logger";
-import type { TokenBucket } from "../rate-limit";
+import type { CommandVerdict } from "../limits";
 
 /** Who sent the command and in which session; set at the handshake from the token. */
 export interface SocketSession {
@@ -29,6 +30,31 @@ export interface CommandContext {
   socket: Socket;
   log: Logger;
   session: SocketSession | null;
+}
+
+/** A command context that charges each message to its sender's budget (server/limits/commands.ts). */
+export interface LimitedContext extends CommandContext {
+  charge: () => Promise<CommandVerdict>;
+}
+
+/**
+ * Charges one incoming message; true when it may go on. A sender far past its budget is
+ * told why (`system:error` RATE_LIMITED) and disconnected; one just past it is refused.
+ * @example
+ * if (!(await admitMessage(ctx, name, reply))) return;
+ */
+export async function admitMessage(ctx: LimitedContext, event: string, refuse?: (err: ProtocolError) => void): Promise<boolean> {
+  const verdict = await ctx.charge();
+  if (verdict === "ok") return true;
+  if (verdict === "flood") {
+    if (ctx.socket.connected) {
+      ctx.socket.emit("system:error", { code: "RATE_LIMITED", message: "Too many messages: this connection was closed. Reload the page to carry on.", event });
+      ctx.socket.disconnect(true);
+    }
+    return false;
+  }
+  refuse?.(new ProtocolError("RATE_LIMITED", "Too many messages: slow down for a moment."));
+  return false;
 }
 
 type Payload<K extends CommandName> = z.output<(typeof commands)[K]["payload"]>;
@@ -43,24 +69,21 @@ export type CommandHandler<K extends CommandName> = (
  * bindCommand(ctx, "system:ping", ({ clientTime }) => ({ clientTime, serverTime: Date.now() }));
  */
 export function bindCommand<K extends CommandName>(
-  ctx: CommandContext & { bucket: TokenBucket },
+  ctx: LimitedContext,
   name: K,
   handler: CommandHandler<K>,
 ): void {
-  const { socket, log, bucket } = ctx;
+  const { socket, log } = ctx;
   const schema = commands[name].payload;
   socket.on(name as string, async (payload: unknown, ack: unknown) => {
-    if (typeof ack !== "function") {
+    const reply = typeof ack === "function" ? (ack as (response: Ack<CommandResult<K>>) => void) : undefined;
+    if (!(await admitMessage(ctx, name, reply && ((err) => reply(errorAck(err)))))) return;
+    if (!reply) {
       socket.emit("system:error", {
         code: "BAD_REQUEST",
         message: `${name} needs an acknowledgement callback`,
         event: name,
       });
-      return;
-    }
-    const reply = ack as (response: Ack<CommandResult<K>>) => void;
-    if (!bucket.take()) {
-      reply(errorAck(new ProtocolError("RATE_LIMITED", "Too many messages: slow down for a moment.")));
       return;
     }
     const parsed = schema.safeParse(payload);

@@ -5,8 +5,7 @@
  */
 import { ProtocolError } from "../../lib/protocol";
 import { SESSION_COMMAND_NAMES, type SessionCommand } from "../../lib/session/decide";
-import type { TokenBucket } from "../rate-limit";
-import { bindCommand, type CommandContext } from "./command";
+import { bindCommand, type CommandContext, type LimitedContext } from "./command";
 
 export async function runSessionCommand(ctx: CommandContext, command: SessionCommand): Promise<{ seq: number }> {
   const session = ctx.session;
@@ -21,7 +20,7 @@ export async function runSessionCommand(ctx: CommandContext, command: SessionCom
  * @example
  * registerSessionCommands(ctx);
  */
-export function registerSessionCommands(ctx: CommandContext & { bucket: TokenBucket }): void {
+export function registerSessionCommands(ctx: LimitedContext): void {
   for (const name of SESSION_COMMAND_NAMES) {
     bindCommand(ctx, name, (payload) => runSessionCommand(ctx, { name, payload } as SessionCommand));
   }

@@ -1,11 +1,10 @@
 /** Handlers of the `system:*` domain: connection-level commands open to every socket. */
-import type { TokenBucket } from "../rate-limit";
-import { bindCommand, type CommandContext } from "./command";
+import { bindCommand, type LimitedContext } from "./command";
 
 /**
  * @example
- * registerSystemHandlers({ socket, log, session, bucket });
+ * registerSystemHandlers({ socket, log, session, charge });
  */
-export function registerSystemHandlers(ctx: CommandContext & { bucket: TokenBucket }): void {
+export function registerSystemHandlers(ctx: LimitedContext): void {
   bindCommand(ctx, "system:ping", ({ clientTime }) => ({ clientTime, serverTime: Date.now() }));
 }

@@ -1,7 +1,7 @@
 /**
  * Routes a student (or the projector) reaches with nothing but a join code. Every look-up
- * is charged to the caller's address before the database is asked, and a wrong code costs
- * more, so codes cannot be found by guessing (server/guard.ts).
+ * is charged to the caller's address before the database is asked and refunded when the
+ * code was live, so codes cannot be found by guessing (server/limits/guesses.ts).
  */
 import type http from "node:http";
 import { ProtocolError } from "../../lib/protocol/errors";
@@ -11,21 +11,12 @@ import type { Room } from "../rooms/room";
 import { joinLinkFor } from "./join-link";
 import type { ApiContext } from "./route";
 
-const addressOf = (req: http.IncomingMessage) => req.socket.remoteAddress ?? "unknown";
-
 async function liveRoomFor(req: http.IncomingMessage, ctx: ApiContext, rawCode: string): Promise<Room> {
-  const address = addressOf(req);
-  if (!ctx.guard.allow(address)) throw new ProtocolError("RATE_LIMITED", "Too many tries: wait a minute, then try again.");
   const code = normalizeJoinCode(rawCode);
-  try {
+  return ctx.limits.guesses.lookUp(ctx.limits.addressOfRequest(req), async () => {
     if (!isJoinCode(code)) throw new ProtocolError("NOT_FOUND", `No class is running with the code ${code}. Check the code on the projector.`);
-    return await ctx.rooms.findLive(code);
-  } catch (err) {
-    if (err instanceof ProtocolError && err.code === "NOT_FOUND" && !ctx.guard.chargeWrong(address)) {
-      throw new ProtocolError("RATE_LIMITED", "Too many wrong codes: wait a minute, then try again.");
-    }
-    throw err;
-  }
+    return ctx.rooms.findLive(code);
+  });
 }
 
 /** GET /api/join/:code — the class behind a code, and a nickname nobody has yet. */

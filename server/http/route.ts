@@ -5,14 +5,14 @@
 import type http from "node:http";
 import type { z } from "zod";
 import type { ParticipantRecord, SessionRecord, Storage } from "../../db/storage";
-import type { GuessGuard } from "../guard";
+import type { Limits } from "../limits";
 import type { Logger } from "../logger";
 import type { RoomManager } from "../rooms/room-manager";
 
 export interface ApiContext {
   rooms: RoomManager;
   storage: Storage;
-  guard: GuessGuard;
+  limits: Limits;
   log: Logger;
   publicUrl?: string;
   port: number;

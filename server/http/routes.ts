@@ -21,7 +21,11 @@ export const API_ROUTES: readonly Route[] = [
     auth: "none",
     status: 201,
     response: createSessionResponseSchema,
-    handle: ({ ctx }) => ctx.rooms.create(),
+    // Charged to the caller's address first: one address cannot fill the database with sessions.
+    handle: async ({ req, ctx }) => {
+      await ctx.limits.sessions.charge(ctx.limits.addressOfRequest(req));
+      return ctx.rooms.create();
+    },
   }),
   defineRoute({
     method: "GET",

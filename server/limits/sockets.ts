@@ -1,0 +1,93 @@
+/**
+ * Socket limits: handshakes per address and per participant (rates, rate-limiter-flexible),
+ * and sockets held at once per address, per participant and anonymous per address. What
+ * is held is counted in this process, which is where those sockets live.
+ */
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { ProtocolError } from "../../lib/protocol/errors";
+import { BUDGETS } from "./budgets";
+
+class Held {
+  private counts = new Map<string, number>();
+
+  constructor(private readonly max: number) {}
+
+  /** Takes a place for `key`; false when it already holds `max`. */
+  take(key: string): boolean {
+    const n = this.counts.get(key) ?? 0;
+    if (n >= this.max) return false;
+    this.counts.set(key, n + 1);
+    return true;
+  }
+
+  release(key: string): void {
+    const n = (this.counts.get(key) ?? 0) - 1;
+    if (n > 0) this.counts.set(key, n);
+    else this.counts.delete(key);
+  }
+}
+
+const tooMany = (what: string) => new ProtocolError("RATE_LIMITED", what);
+
+export class SocketLimits {
+  private readonly handshakes: RateLimiterMemory;
+  private readonly participantHandshakes: RateLimiterMemory;
+  private readonly perAddress: Held;
+  private readonly anonymous: Held;
+  private readonly perParticipant = new Held(BUDGETS.socketsPerParticipant);
+
+  constructor(scale = 1) {
+    this.handshakes = new RateLimiterMemory({ keyPrefix: "hs", points: Math.round(BUDGETS.handshakes.points * scale), duration: BUDGETS.handshakes.seconds });
+    this.participantHandshakes = new RateLimiterMemory({
+      keyPrefix: "hsp",
+      points: BUDGETS.handshakesPerParticipant.points,
+      duration: BUDGETS.handshakesPerParticipant.seconds,
+    });
+    this.perAddress = new Held(Math.round(BUDGETS.socketsPerAddress * scale));
+    this.anonymous = new Held(Math.round(BUDGETS.anonymousPerAddress * scale));
+  }
+
+  /**
+   * Admits a handshake from `address` before anything is looked up; the returned function
+   * gives its place back (call it once, when the socket goes or the handshake fails).
+   */
+  async admitAddress(address: string): Promise<() => void> {
+    try {
+      await this.handshakes.consume(address);
+    } catch (err) {
+      if (err instanceof RateLimiterRes) throw tooMany("Too many connections from your network: wait a minute, then reload the page.");
+      throw err;
+    }
+    if (!this.perAddress.take(address)) throw tooMany("Too many open connections from your network: close some tabs, then reload the page.");
+    return once(() => this.perAddress.release(address));
+  }
+
+  /** Admits a socket with neither a token nor a code. */
+  admitAnonymous(address: string): () => void {
+    if (!this.anonymous.take(address)) throw tooMany("Too many connections without a class from your network.");
+    return once(() => this.anonymous.release(address));
+  }
+
+  /** Admits one more socket of a participant (one token), wherever it connects from. */
+  async admitParticipant(participantId: string): Promise<() => void> {
+    try {
+      await this.participantHandshakes.consume(participantId);
+    } catch (err) {
+      if (err instanceof RateLimiterRes) throw tooMany("This device is reconnecting too often: wait a minute, then reload the page.");
+      throw err;
+    }
+    if (!this.perParticipant.take(participantId)) {
+      throw tooMany(`This pass is already open on ${BUDGETS.socketsPerParticipant} screens: close one, then reload the page.`);
+    }
+    return once(() => this.perParticipant.release(participantId));
+  }
+}
+
+function once(f: () => void): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    f();
+  };
+}
