@@ -50,6 +50,10 @@ export default defineConfig({
       LOG_LEVEL: "warn",
       DATABASE_URL: "",
       REDIS_URL: "",
+      // Every browser test hosts and joins from 127.0.0.1 against this one server: the
+      // per-address budgets (sessions created, look-ups) are raised for it, as for the
+      // integration tests' servers; the per-participant limits stay as in production.
+      SYNAPSE_TEST_LIMIT_SCALE: "100",
     },
   },
 });
