@@ -14,9 +14,7 @@
  * by re-reading the log (`recover`), never guessed. A room that cannot re-read is `broken`:
  * it refuses commands at once ("try again") and re-reads twice a second until it can.
  */
-import { isDeepStrictEqual } from "node:util";
 import type { Storage } from "../../db/storage";
-import { ProtocolError } from "../../lib/protocol/errors";
 import type { Viewer } from "../../lib/protocol";
 import { decide, dueTimers, type Actor, type SessionCommand } from "../../lib/session/decide";
 import type { LoggedEvent, SessionEvent } from "../../lib/session/events";
@@ -31,6 +29,7 @@ import { loadSessionState, toSnapshot } from "./load-state";
 import { PendingBatch } from "./pending-batch";
 import { RoomTimers } from "./room-timers";
 import { afterCommit } from "./after-commit";
+import { COMMIT_DEADLINE_MS, CommitError, DatabaseUnavailableError, HEAL_EVERY_MS, READ_DEADLINE_MS, sameEvent, type Row } from "./commit-outcome";
 import type { CommitHealth } from "./commit-health";
 import { DeadlineError, withDeadline } from "./deadline";
 
@@ -63,38 +62,6 @@ export interface RoomOptions {
   readDeadlineMs?: number;
   /** How often a broken room tries to re-read the database. */
   healEveryMs?: number;
-}
-
-/** Defaults chosen so a command's answer comes within 4 s: 25 ms tick + 2 s commit + 1.5 s re-read. */
-export const COMMIT_DEADLINE_MS = 2000;
-export const READ_DEADLINE_MS = 1500;
-export const HEAL_EVERY_MS = 500;
-
-/** Refused without trying: the room knows the database is not answering. Nothing was queued. */
-export class DatabaseUnavailableError extends ProtocolError {
-  constructor() {
-    super("UNAVAILABLE", "The database is not answering right now; nothing was changed. Try again in a moment.");
-  }
-}
-
-/** The commit failed. `uncertain`: we could not find out whether it was stored. */
-export class CommitError extends ProtocolError {
-  constructor(readonly uncertain: boolean) {
-    super(
-      uncertain ? "UNAVAILABLE" : "INTERNAL",
-      uncertain
-        ? "We could not confirm this was saved: the database is not answering. Check in a moment and try again if needed."
-        : "Your change could not be saved; nothing was changed. Try again.",
-    );
-  }
-}
-
-type Row = { type: string; payload: unknown; actor: string | null };
-
-/** Whether a stored row is the event we tried to append (JSON round trip: jsonb drops undefined). */
-function sameEvent(stored: Row, sent: Row): boolean {
-  const json = (v: unknown) => JSON.parse(JSON.stringify(v ?? null)) as unknown;
-  return stored.type === sent.type && stored.actor === sent.actor && isDeepStrictEqual(json(stored.payload), json(sent.payload));
 }
 
 interface Waiter {
@@ -410,3 +377,4 @@ export class Room {
 }
 
 export { loadSessionState } from "./load-state";
+export { COMMIT_DEADLINE_MS, CommitError, DatabaseUnavailableError, HEAL_EVERY_MS, READ_DEADLINE_MS } from "./commit-outcome";

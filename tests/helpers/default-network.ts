@@ -23,3 +23,12 @@ export const SPEC_DEFAULT_NETWORK: ReferenceNetwork = {
     },
   ],
 };
+
+/** SPEC's default seating order for the default session, by hand: hidden neurons 1-3, then outputs 1-2. */
+export const SPEC_DEFAULT_SEATS = [
+  { layer: 0, neuron: 0 },
+  { layer: 0, neuron: 1 },
+  { layer: 0, neuron: 2 },
+  { layer: 1, neuron: 0 },
+  { layer: 1, neuron: 1 },
+] as const;

@@ -9,16 +9,10 @@ import { forward } from "../../lib/engine";
 import { openClass } from "../helpers/classroom";
 import { describeEachDatabase } from "../helpers/databases";
 import { pythonForward, type ReferenceNetwork } from "../helpers/python-reference";
+import { SPEC_DEFAULT_SEATS } from "../helpers/default-network";
 import { serverForSuite } from "../helpers/suite-server";
 
-/** The default session's seating order, by hand: hidden neurons 1-3, then outputs 1-2. */
-const SEATS = [
-  { layer: 0, neuron: 0 },
-  { layer: 0, neuron: 1 },
-  { layer: 0, neuron: 2 },
-  { layer: 1, neuron: 0 },
-  { layer: 1, neuron: 1 },
-];
+const SEATS = SPEC_DEFAULT_SEATS;
 
 /** What student k (from 1) types: simple numbers whose team means are easy to check. */
 function entryOf(k: number, width: number) {

@@ -7,16 +7,10 @@ import { expect, it } from "vitest";
 import { openClass, type Classroom } from "../helpers/classroom";
 import { describeEachDatabase } from "../helpers/databases";
 import { SPEC_DEFAULT_NETWORK } from "../helpers/default-network";
+import { SPEC_DEFAULT_SEATS } from "../helpers/default-network";
 import { serverForSuite } from "../helpers/suite-server";
 
-/** The default session's seats in joining order, by hand: hidden neurons 1-3, then outputs 1-2. */
-const SEATS = [
-  { layer: 0, neuron: 0 },
-  { layer: 0, neuron: 1 },
-  { layer: 0, neuron: 2 },
-  { layer: 1, neuron: 0 },
-  { layer: 1, neuron: 1 },
-];
+const SEATS = SPEC_DEFAULT_SEATS;
 
 /** A value randomising cannot produce: the default's value pushed 2 further from 0. */
 const outsideUnitRange = (v: number) => (v >= 0 ? v + 2 : v - 2);
