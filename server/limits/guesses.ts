@@ -8,6 +8,7 @@
 import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
 import { ProtocolError } from "../../lib/protocol/errors";
 import { BUDGETS } from "./budgets";
+import { limiterFor } from "./spend";
 
 const GLOBAL_KEY = "all";
 
@@ -29,8 +30,7 @@ export class GuessGuard {
   private readonly wrongGlobal: RateLimiterMemory;
 
   constructor(scale = 1) {
-    const make = (b: { points: number; seconds: number }, prefix: string, k = scale) =>
-      new RateLimiterMemory({ keyPrefix: prefix, points: Math.round(b.points * k), duration: b.seconds });
+    const make = (b: { points: number; seconds: number }, prefix: string, k = scale) => limiterFor(b, prefix, k);
     this.lookups = make(BUDGETS.lookups, "lookup");
     this.wrongShort = make(BUDGETS.wrongShort, "wrong10m");
     this.wrongDay = make(BUDGETS.wrongDay, "wrong1d");

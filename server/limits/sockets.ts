@@ -3,9 +3,10 @@
  * and sockets held at once per address, per participant and anonymous per address. What
  * is held is counted in this process, which is where those sockets live.
  */
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type { RateLimiterMemory } from "rate-limiter-flexible";
 import { ProtocolError } from "../../lib/protocol/errors";
 import { BUDGETS } from "./budgets";
+import { limiterFor, spend } from "./spend";
 
 class Held {
   private counts = new Map<string, number>();
@@ -37,12 +38,9 @@ export class SocketLimits {
   private readonly perParticipant = new Held(BUDGETS.socketsPerParticipant);
 
   constructor(scale = 1) {
-    this.handshakes = new RateLimiterMemory({ keyPrefix: "hs", points: Math.round(BUDGETS.handshakes.points * scale), duration: BUDGETS.handshakes.seconds });
-    this.participantHandshakes = new RateLimiterMemory({
-      keyPrefix: "hsp",
-      points: BUDGETS.handshakesPerParticipant.points,
-      duration: BUDGETS.handshakesPerParticipant.seconds,
-    });
+    this.handshakes = limiterFor(BUDGETS.handshakes, "hs", scale);
+    // Per participant: a pass is one person wherever they connect from, so no scale.
+    this.participantHandshakes = limiterFor(BUDGETS.handshakesPerParticipant, "hsp");
     this.perAddress = new Held(Math.round(BUDGETS.socketsPerAddress * scale));
     this.anonymous = new Held(Math.round(BUDGETS.anonymousPerAddress * scale));
   }
@@ -52,12 +50,7 @@ export class SocketLimits {
    * gives its place back (call it once, when the socket goes or the handshake fails).
    */
   async admitAddress(address: string): Promise<() => void> {
-    try {
-      await this.handshakes.consume(address);
-    } catch (err) {
-      if (err instanceof RateLimiterRes) throw tooMany("Too many connections from your network: wait a minute, then reload the page.");
-      throw err;
-    }
+    await spend([this.handshakes], address, () => "Too many connections from your network: wait a minute, then reload the page.");
     if (!this.perAddress.take(address)) throw tooMany("Too many open connections from your network: close some tabs, then reload the page.");
     return once(() => this.perAddress.release(address));
   }
@@ -70,12 +63,7 @@ export class SocketLimits {
 
   /** Admits one more socket of a participant (one token), wherever it connects from. */
   async admitParticipant(participantId: string): Promise<() => void> {
-    try {
-      await this.participantHandshakes.consume(participantId);
-    } catch (err) {
-      if (err instanceof RateLimiterRes) throw tooMany("This device is reconnecting too often: wait a minute, then reload the page.");
-      throw err;
-    }
+    await spend([this.participantHandshakes], participantId, () => "This device is reconnecting too often: wait a minute, then reload the page.");
     if (!this.perParticipant.take(participantId)) {
       throw tooMany(`This pass is already open on ${BUDGETS.socketsPerParticipant} screens: close one, then reload the page.`);
     }

@@ -65,7 +65,6 @@ export interface RoomOptions {
 }
 
 interface Waiter {
-  lastSeq: number;
   resolve(seq: number): void;
   reject(err: Error): void;
 }
@@ -138,7 +137,7 @@ export class Room {
       this.working = applyEvent(this.working, event);
       this.pending.add({ event, actor });
     }
-    const done = new Promise<number>((resolve, reject) => this.waiters.push({ lastSeq: 0, resolve, reject }));
+    const done = new Promise<number>((resolve, reject) => this.waiters.push({ resolve, reject }));
     this.schedule();
     this.timers.sync(dueTimers(this.working));
     return done;
@@ -365,7 +364,6 @@ export class Room {
   private afterCommit(logged: LoggedEvent[]): void {
     if (logged.length === 0) return;
     afterCommit(this, logged, this.options.storage, this.options.log);
-    this.timers.sync(dueTimers(this.working));
     this.sinceSnapshot += logged.length;
     if (this.sinceSnapshot >= this.options.snapshotEvery) {
       this.sinceSnapshot = 0;

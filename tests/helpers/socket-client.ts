@@ -159,20 +159,4 @@ export function nextEvent<E extends ServerEventName>(
   });
 }
 
-/** Resolves with the next `session:snapshot` that satisfies `match`. */
-export async function nextSnapshot(
-  socket: TestSocket,
-  match: (snapshot: SnapshotMessage) => boolean = () => true,
-  timeoutMs = MESSAGE_TIMEOUT_MS,
-): Promise<SnapshotMessage> {
-  return (await nextEvent(socket, "session:snapshot", (s) => match(s as SnapshotMessage), timeoutMs)) as SnapshotMessage;
-}
 
-/** Resolves with the next `session:update` that satisfies `match`. */
-export async function nextUpdate(
-  socket: TestSocket,
-  match: (update: UpdateMessage) => boolean = () => true,
-  timeoutMs = MESSAGE_TIMEOUT_MS,
-): Promise<UpdateMessage> {
-  return (await nextEvent(socket, "session:update", (u) => match(u as UpdateMessage), timeoutMs)) as UpdateMessage;
-}
