@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Ack } from "./errors";
 import { networkCommands } from "./network";
+import { quizCommands } from "./quiz";
 import { roomCommands, sessionCommands } from "./room";
 import { systemPing } from "./system";
 
@@ -14,6 +15,7 @@ export const commands = {
   ...sessionCommands,
   ...networkCommands,
   ...roomCommands,
+  ...quizCommands,
 } as const;
 
 export type CommandName = keyof typeof commands;

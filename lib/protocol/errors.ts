@@ -21,6 +21,8 @@ export const errorCodeSchema = z.enum([
   "OUT_OF_RANGE", // a value outside the allowed range
   "RATE_LIMITED", // too many messages or guesses, slow down
   "INVALID", // well-formed but not allowed in the current state
+  "QUESTION_CLOSED", // an answer to a question that is closed or no longer running
+  "ALREADY_ANSWERED", // a second answer to a question that takes one
   "UNAVAILABLE", // the server cannot take this now (database down): try again shortly
   "INTERNAL", // the server failed; nothing was changed
 ]);
@@ -44,6 +46,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   OUT_OF_RANGE: 422,
   RATE_LIMITED: 429,
   INVALID: 409,
+  QUESTION_CLOSED: 409,
+  ALREADY_ANSWERED: 409,
   UNAVAILABLE: 503,
   INTERNAL: 500,
 };

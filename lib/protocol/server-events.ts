@@ -1,4 +1,5 @@
 import type { LoggedEvent } from "../session/events";
+import type { MyQuiz } from "../session/domains/quiz/mine";
 import type { SessionState } from "../session/state";
 import type { ErrorBody } from "./errors";
 
@@ -14,6 +15,8 @@ export interface SessionSnapshot {
   state: SessionState;
   you?: Viewer;
   online: string[];
+  /** A student's own part of the quiz (their numbers, answer, result and rank). */
+  mine?: MyQuiz;
 }
 
 /** One tick's events (fold them with the shared reducer) and, when it changed, who is online. */
@@ -31,6 +34,7 @@ export interface SessionUpdate {
  * - `session:removed`: this phone is out of the class (removed, or its place went to a new
  *   phone, or its request was refused); the socket is then closed.
  * - `session:reconnect`: connect again with the same token (a place was handed to it).
+ * - `quiz:mine`: a student's own part of the quiz, whenever it changes (never sent to anyone else).
  * - `system:error`: a message the server could not take (unknown event, missing ack).
  */
 export type ServerToClientEvents = {
@@ -38,5 +42,6 @@ export type ServerToClientEvents = {
   "session:update": (update: SessionUpdate) => void;
   "session:removed": (notice: { message: string }) => void;
   "session:reconnect": (notice: { message: string }) => void;
+  "quiz:mine": (mine: MyQuiz) => void;
   "system:error": (error: ErrorBody & { event?: string }) => void;
 };

@@ -6,10 +6,12 @@
 import { ProtocolError } from "../protocol/errors";
 import { animationRules, animationTimers } from "./domains/animation/rules";
 import { networkRules } from "./domains/network/rules";
+import { arrivalDraws, quizRules, quizTimers } from "./domains/quiz/rules";
 import { roomRules } from "./domains/room/rules";
 import { handbackEvents, joinEvents, rosterRules } from "./domains/roster/rules";
 import type { SessionEvent } from "./events";
 import type { Actor, DecideContext, Rule, RuleEntry, SessionCommand, SessionCommandName, Timer } from "./rule-types";
+import { foldEvents } from "./reducer";
 import type { SessionState } from "./state";
 
 export type { Actor, DecideContext, SessionCommand, SessionCommandName, Timer } from "./rule-types";
@@ -21,6 +23,7 @@ const rules: { [K in SessionCommandName]: RuleEntry<K> } = {
   ...rosterRules,
   ...roomRules,
   ...animationRules,
+  ...quizRules,
 };
 
 /** Every session command, for the server to bind. */
@@ -67,7 +70,11 @@ export function decide(state: SessionState, actor: Actor, command: SessionComman
  * decideJoin(state, "p7", "Ada"); // { events: [...] } or { refusal }
  */
 export function decideJoin(state: SessionState, studentId: string, rawName: string): Decision {
-  return attempt(() => joinEvents(state, studentId, rawName));
+  return attempt(() => {
+    const joined = joinEvents(state, studentId, rawName);
+    // Arriving during a parametric question: their own numbers, drawn where they sit.
+    return [...joined, ...arrivalDraws(foldEvents(state, joined), studentId)];
+  });
 }
 
 /**
@@ -85,5 +92,5 @@ export function decideHandbackRequest(state: SessionState, requestId: string, ra
  * dueTimers(state).filter((t) => t.at <= now);
  */
 export function dueTimers(state: SessionState): Timer[] {
-  return [...animationTimers(state)];
+  return [...animationTimers(state), ...quizTimers(state)];
 }

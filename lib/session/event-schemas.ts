@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import { animationEvents } from "./domains/animation/events";
 import { networkEvents } from "./domains/network/events";
+import { quizEvents } from "./domains/quiz/events";
 import { roomEvents } from "./domains/room/events";
 import { rosterEvents } from "./domains/roster/events";
 import type { LoggedEvent, SessionEventType } from "./events";
@@ -14,6 +15,7 @@ export const eventSchemas: Record<SessionEventType, z.ZodType> = {
   ...rosterEvents,
   ...roomEvents,
   ...animationEvents,
+  ...quizEvents,
 };
 
 /** A row of the log that no schema accepts: names the session and seq instead of crashing a fold. */

@@ -10,10 +10,11 @@
 import type { z } from "zod";
 import type { animationEvents } from "./domains/animation/events";
 import type { networkEvents } from "./domains/network/events";
+import type { quizEvents } from "./domains/quiz/events";
 import type { roomEvents } from "./domains/room/events";
 import type { rosterEvents } from "./domains/roster/events";
 
-type EventSchemas = typeof networkEvents & typeof rosterEvents & typeof roomEvents & typeof animationEvents;
+type EventSchemas = typeof networkEvents & typeof rosterEvents & typeof roomEvents & typeof animationEvents & typeof quizEvents;
 
 export type SessionEventType = keyof EventSchemas;
 

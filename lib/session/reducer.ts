@@ -9,8 +9,10 @@
  */
 import { animationFolds } from "./domains/animation/fold";
 import { networkFolds } from "./domains/network/fold";
+import { quizFolds } from "./domains/quiz/fold";
 import { roomFolds } from "./domains/room/fold";
 import { rosterFolds } from "./domains/roster/fold";
+import { DEFAULT_QUIZ_SETTINGS } from "../quiz/scoring";
 import type { LoggedEvent, SessionEvent, SessionEventType } from "./events";
 import type { EventOf, Fold } from "./rule-types";
 import { withSetup } from "./seat-ops";
@@ -44,6 +46,7 @@ export function createState(event: EventOf<"session.created">): SessionState {
     threshold: DEFAULT_THRESHOLD,
     animation: { column: null, playing: false, at: null },
     handbacks: {},
+    quiz: { settings: { ...DEFAULT_QUIZ_SETTINGS }, run: null, answers: {}, scores: {}, leaderboard: false, launched: 0 },
   };
   return withSetup(empty, setup);
 }
@@ -53,6 +56,7 @@ const folds: { [T in SessionEventType]: T extends "session.created" ? null : Fol
   ...rosterFolds,
   ...roomFolds,
   ...animationFolds,
+  ...quizFolds,
   "session.created": null,
 };
 

@@ -14,6 +14,11 @@ export type Actor = { role: "teacher"; id: string } | { role: "student"; id: str
 export interface DecideContext {
   now: number;
   random: () => number;
+  /**
+   * For a quiz answer: when the question reached this phone (server clock, null when not
+   * known) and the phone's one-way delay (half its median round trip), measured by the server.
+   */
+  timing?: { sentAt: number | null; oneWayMs: number };
 }
 
 /** Commands that act on a session (the others are connection-level: ping, sync). */

@@ -3,6 +3,9 @@
  * so it can be snapshotted to the database and sent to browsers as it is.
  */
 import type { Network } from "../engine";
+import type { QuizState } from "./domains/quiz/state";
+
+export type { QuizState } from "./domains/quiz/state";
 
 /** A neuron's place in the network: layer index and neuron index, both from 0. */
 export interface Seat {
@@ -62,6 +65,8 @@ export interface SessionState {
   animation: PassAnimation;
   /** Phones asking for a student's place back (a new phone, cleared storage), by request id. */
   handbacks: Record<string, HandbackRequest>;
+  /** Questions: the one running now, its answers, the scores and the scoring switches. */
+  quiz: QuizState;
 }
 
 /** A new phone asks to become an existing student; only the teacher can say yes. */
@@ -76,7 +81,7 @@ export interface HandbackRequest {
  * shape or a fold's meaning changes: snapshots of another version are then ignored and the
  * state is rebuilt from the log, which stays readable forever.
  */
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 3;
 
 /**
  * Which column of the diagram the signal has reached: 0 the inputs, 1…L the layers; null

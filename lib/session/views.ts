@@ -4,20 +4,25 @@
  * (hiding it on the screen is not enough).
  *
  * - teacher: everything.
- * - student: everything but teacher-only parts (requests to hand a place back).
- * - viewer (the projector view, later a replay viewer): like a student, and no names while
- *   the teacher hides them.
+ * - student: everything but teacher-only parts (requests to hand a place back, a question's
+ *   key, every student's numbers and answers, the scores); each phone's own numbers,
+ *   answer and rank come separately (domains/quiz/mine.ts).
+ * - viewer (the projector view, later a replay viewer): like a student, no names while the
+ *   teacher hides them, and of the scores only the top five.
  *
  * Fields are copied by an explicit policy, so a field added to the state reaches nobody but
  * the teacher until it is given a policy here.
  */
+import { projectQuiz, projectQuizEvent } from "./domains/quiz/views";
 import type { LoggedEvent, SessionEventType } from "./events";
 import type { SessionState, Student } from "./state";
+
+export { myQuiz, type MyQuiz } from "./domains/quiz/mine";
 
 export type ViewerKind = "teacher" | "student" | "viewer";
 export const VIEWER_KINDS: readonly ViewerKind[] = ["teacher", "student", "viewer"];
 
-type Policy = "everyone" | "teacher" | "names";
+type Policy = "everyone" | "teacher" | "names" | "quiz";
 
 const STATE_POLICY: Record<keyof SessionState, Policy> = {
   id: "everyone",
@@ -40,12 +45,13 @@ const STATE_POLICY: Record<keyof SessionState, Policy> = {
   threshold: "everyone",
   animation: "everyone",
   handbacks: "teacher",
+  quiz: "quiz",
 };
 
 /** What a teacher-only field looks like to everyone else (the type's empty value). */
 const EMPTY: Partial<Record<keyof SessionState, unknown>> = { handbacks: {} };
 
-const TEACHER_ONLY_EVENTS = new Set<SessionEventType>(["handback.requested", "handback.resolved"]);
+const TEACHER_ONLY_EVENTS = new Set<SessionEventType>(["handback.requested", "handback.resolved", "quiz.drawn"]);
 
 const namesHidden = (state: SessionState, kind: ViewerKind) => kind === "viewer" && state.hideNames;
 
@@ -66,6 +72,7 @@ export function projectState(state: SessionState, kind: ViewerKind): SessionStat
   for (const key of Object.keys(STATE_POLICY) as (keyof SessionState)[]) {
     const policy = STATE_POLICY[key];
     if (policy === "teacher") out[key] = EMPTY[key];
+    else if (policy === "quiz") out[key] = projectQuiz(state, kind);
     else if (policy === "names" && namesHidden(state, kind)) out[key] = withoutNames(state.students);
     else out[key] = state[key];
   }
@@ -82,6 +89,8 @@ export function projectState(state: SessionState, kind: ViewerKind): SessionStat
 export function projectEvent(event: LoggedEvent, kind: ViewerKind, after: SessionState): LoggedEvent | "resync" {
   if (kind === "teacher") return event;
   if (TEACHER_ONLY_EVENTS.has(event.type)) return { seq: event.seq, actor: null, type: "event.redacted", payload: {} };
+  const quiz = projectQuizEvent(event, after);
+  if (quiz !== null) return quiz;
   if (kind === "viewer") {
     if (event.type === "names.hidden") return "resync";
     if ((event.type === "student.joined" || event.type === "student.renamed") && after.hideNames) {

@@ -1,5 +1,7 @@
 /** The roster domain's rules: the teacher moves, renames, removes and lets back in students, and hands places back. */
 import { refuse } from "../../refuse";
+import { foldEvents } from "../../reducer";
+import { arrivalDraws } from "../quiz/rules";
 import type { Rules } from "../../rule-types";
 import { checkNickname, cleanNickname, sameNickname } from "../../names";
 import { studentById } from "../../seat-ops";
@@ -46,7 +48,8 @@ export const rosterRules: Rules<RosterCommand> = {
     run: (state, _actor, { studentId }) => {
       const s = student(state, studentId);
       if (!s || !s.removed) refuse("NOT_FOUND", "That student has not been removed.");
-      return [{ type: "student.readmitted", payload: { studentId: s.id } }];
+      const readmitted = [{ type: "student.readmitted" as const, payload: { studentId: s.id } }];
+      return [...readmitted, ...arrivalDraws(foldEvents(state, readmitted), s.id)];
     },
   },
   "student:hand-back": {
