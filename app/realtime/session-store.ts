@@ -6,6 +6,7 @@
  * fresh snapshot instead of guessing.
  */
 import type { ErrorBody, Viewer } from "../../lib/protocol";
+import type { MyQuiz } from "../../lib/session/domains/quiz/mine";
 import type { LoggedEvent } from "../../lib/session/events";
 import { applyEvent } from "../../lib/session/reducer";
 import type { SessionState } from "../../lib/session/state";
@@ -32,6 +33,8 @@ export interface SessionView {
   online: ReadonlySet<string>;
   /** Round trip of the last ping, in ms. */
   rttMs: number | null;
+  /** A student's own part of the quiz (their numbers, answer, result, rank); null for others. */
+  mine: MyQuiz | null;
 }
 
 /**
@@ -54,7 +57,7 @@ export function foldUpdate(copy: SessionCopy, events: readonly LoggedEvent[]): S
   return { seq, state };
 }
 
-const INITIAL: SessionView = { status: "connecting", refusal: null, state: null, seq: 0, you: null, online: new Set(), rttMs: null };
+const INITIAL: SessionView = { status: "connecting", refusal: null, state: null, seq: 0, you: null, online: new Set(), rttMs: null, mine: null };
 
 export class SessionStore {
   private view: SessionView = INITIAL;
@@ -74,12 +77,13 @@ export class SessionStore {
   }
 
   /** Takes a full snapshot (on connect, after a resync). */
-  replace(snapshot: { seq: number; state: SessionState; you?: Viewer; online?: string[] }): void {
+  replace(snapshot: { seq: number; state: SessionState; you?: Viewer; online?: string[]; mine?: MyQuiz }): void {
     this.update({
       seq: snapshot.seq,
       state: snapshot.state,
       ...(snapshot.you ? { you: snapshot.you } : {}),
       ...(snapshot.online ? { online: new Set(snapshot.online) } : {}),
+      ...(snapshot.mine ? { mine: snapshot.mine } : {}),
     });
   }
 

@@ -11,6 +11,7 @@ import { io, type Socket } from "socket.io-client";
 import type { Ack, ErrorBody } from "../../lib/protocol/errors";
 import type { CommandName, CommandPayload, CommandResult } from "../../lib/protocol/commands";
 import type { SessionSnapshot, SessionUpdate } from "../../lib/protocol/server-events";
+import type { MyQuiz } from "../../lib/session/domains/quiz/mine";
 import { PROTOCOL_VERSION } from "../../lib/protocol/version";
 import { SessionStore, type SessionView } from "./session-store";
 
@@ -48,6 +49,9 @@ function wire(socket: Socket, store: SessionStore): () => void {
     }
   });
   socket.on("session:snapshot", (snap: SessionSnapshot) => store.replace(snap));
+  socket.on("quiz:mine", (mine: MyQuiz) => store.update({ mine }));
+  // The server times this phone's round trips (quiz answer times subtract half of them).
+  socket.on("system:probe", (_payload: unknown, ack?: () => void) => ack?.());
   socket.on("session:update", (update: SessionUpdate) => {
     if (!store.fold(update.events, update.online)) resync();
   });

@@ -34,6 +34,8 @@ export interface SessionUpdate {
  * - `session:removed`: this phone is out of the class (removed, or its place went to a new
  *   phone, or its request was refused); the socket is then closed.
  * - `session:reconnect`: connect again with the same token (a place was handed to it).
+ * - `system:probe`: acknowledge at once; the server times the round trip (a phone's
+ *   one-way delay is half the median of its recent round trips).
  * - `quiz:mine`: a student's own part of the quiz, whenever it changes (never sent to anyone else).
  * - `system:error`: a message the server could not take (unknown event, missing ack).
  */
@@ -43,5 +45,6 @@ export type ServerToClientEvents = {
   "session:removed": (notice: { message: string }) => void;
   "session:reconnect": (notice: { message: string }) => void;
   "quiz:mine": (mine: MyQuiz) => void;
+  "system:probe": (payload: Record<string, never>, ack: () => void) => void;
   "system:error": (error: ErrorBody & { event?: string }) => void;
 };
