@@ -204,6 +204,7 @@ export class Room {
 
   /** Each online student whose own part of the quiz changed gets it (`all`: check every one). */
   private sendMine(events: readonly LoggedEvent[], all = false): void {
+    if (!all && !events.some((e) => e.type.startsWith("quiz.") || e.type.startsWith("student."))) return;
     const students = new Set<string>();
     for (const c of this.clients.values()) if (c.viewer.role === "student") students.add(c.viewer.participantId);
     if (students.size === 0) return;
