@@ -288,6 +288,12 @@ export async function quizBurst(): Promise<void> {
     disturbed.push(r);
     r = await quizBurstScenario();
   }
+  // Every try disturbed: report the least disturbed one, and list the others.
+  if (r.otherCpuPct > MAX_OTHER && disturbed.length > 0) {
+    const all = [...disturbed, r].sort((x, y) => x.otherCpuPct - y.otherCpuPct);
+    r = all[0]!;
+    disturbed.splice(0, disturbed.length, ...all.slice(1));
+  }
   console.log("\n" + quizBurstLines(r).join("\n"));
   if (!NO_WRITE) console.log(`\nwritten to ${writeQuizDoc(r, disturbed)}`);
   if (r.acked !== r.students || r.serverAnswered !== r.students) {
