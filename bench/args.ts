@@ -30,7 +30,7 @@ if (args.help) {
   [--client-procs 2]   student sockets split across this many processes (the teacher has its own)
   [--capacity 3000]    idle students for the capacity check (0 skips it)
   [--session-size 30]  students per session in the capacity check
-  [--only all|synapse|bare|capacity]
+  [--only all|synapse|bare|capacity|quiz]   quiz: the answer burst (bench/quiz-burst.ts), alone
   [--no-write]         do not append to docs/benchmarks.md`);
   process.exit(0);
 }

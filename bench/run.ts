@@ -24,6 +24,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { CAPACITY, CLIENT_PROCS, HARD_LIMIT_S, NO_WRITE, ONLY, RATE, REPEAT, SECONDS, STUDENTS } from "./args";
 import { capacityScenario } from "./capacity";
+import { quizBurst } from "./quiz-burst";
 import { writeDoc } from "./doc";
 import { loadScenario } from "./latency";
 import { log } from "./log";
@@ -44,6 +45,7 @@ hardLimit.unref();
 removeTempDirsOnExit();
 
 async function main(): Promise<void> {
+  if (ONLY === "quiz") return quizBurst(); // bench/quiz-burst.ts: 200 answers within one second
   log(`bench: ${STUDENTS} students × ${RATE}/s for ${SECONDS} s, ${CLIENT_PROCS} student process(es), capacity ${CAPACITY}; hard limit ${HARD_LIMIT_S} s`);
   const wantsSynapse = ONLY === "all" || ONLY === "synapse" || ONLY === "capacity";
   if (wantsSynapse) ensureBuild();

@@ -71,10 +71,14 @@ export class LiveClient {
 
   private constructor(readonly socket: TestSocket) {}
 
-  /** Connects with `auth` (a token, or `watch: CODE` for the projector view) and waits for the first snapshot. */
-  static async connect(url: string, auth: TestAuth): Promise<LiveClient> {
+  /**
+   * Connects with `auth` (a token, or `watch: CODE` for the projector view) and waits for the first snapshot.
+   * `listen` is called with the socket before it connects, to see every message from the first one on.
+   */
+  static async connect(url: string, auth: TestAuth, listen?: (socket: TestSocket) => void): Promise<LiveClient> {
     let client: LiveClient | undefined;
     const socket = await connect(url, auth, (s) => {
+      listen?.(s);
       client = new LiveClient(s);
       client.listen();
     });
