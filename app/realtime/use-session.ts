@@ -30,8 +30,8 @@ const FINAL_CODES = ["UNAUTHENTICATED", "FORBIDDEN", "SESSION_ENDED", "PROTOCOL_
 
 function wire(socket: Socket, store: SessionStore): () => void {
   const resync = () => {
-    socket.timeout(10_000).emit("session:sync", {}, (err: unknown, ack: Ack<{ seq: number; state: unknown }>) => {
-      if (!err && ack.ok) store.replace({ seq: ack.seq, state: ack.state as SessionSnapshot["state"] });
+    socket.timeout(10_000).emit("session:sync", {}, (err: unknown, ack: Ack<{ seq: number; state: unknown; mine?: unknown }>) => {
+      if (!err && ack.ok) store.replace({ seq: ack.seq, state: ack.state as SessionSnapshot["state"], ...(ack.mine ? { mine: ack.mine as MyQuiz } : {}) });
     });
   };
   socket.on("connect", () => store.update({ status: "connected", refusal: null }));

@@ -21,5 +21,5 @@ export const roomCommands = {
 
 /** Any participant: the full state again (after a gap in the seqs it received). */
 export const sessionCommands = {
-  "session:sync": { payload: z.object({}).strict(), result: z.object({ seq: z.number(), state: z.unknown() }) },
+  "session:sync": { payload: z.object({}).strict(), result: z.object({ seq: z.number(), state: z.unknown(), mine: z.unknown().optional() }) },
 } as const;

@@ -74,10 +74,4 @@ export class QuizDelivery {
     }
     return out;
   }
-
-  /** A student left for good (removed, or the room is dropped): forget what was tracked. */
-  forget(studentId: string): void {
-    this.sent.delete(studentId);
-    this.lastMine.delete(studentId);
-  }
 }

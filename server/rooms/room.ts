@@ -20,7 +20,7 @@ import { decide, dueTimers, type Actor, type SessionCommand } from "../../lib/se
 import type { LoggedEvent, SessionEvent } from "../../lib/session/events";
 import { applyEvent } from "../../lib/session/reducer";
 import type { SessionState } from "../../lib/session/state";
-import { projectState, VIEWER_KINDS, type ViewerKind } from "../../lib/session/views";
+import { projectState, VIEWER_KINDS, type MyQuiz, type ViewerKind } from "../../lib/session/views";
 import type { Logger } from "../logger";
 import { BroadcastGate } from "./broadcast-gate";
 import { fanOut, type Committed, type Deliver, type RoomMessage } from "./fanout";
@@ -190,8 +190,9 @@ export class Room {
   }
 
   /** The committed state as this viewer may see it, for a client that lost track. */
-  snapshot(viewer: Viewer): { seq: number; state: SessionState } {
-    return { seq: this.seq, state: projectState(this.committed, kindOf(viewer)) };
+  snapshot(viewer: Viewer): { seq: number; state: SessionState; mine?: MyQuiz } {
+    const mine = viewer.role === "student" ? { mine: this.quiz.connected(this.committed, viewer.participantId) } : {};
+    return { seq: this.seq, state: projectState(this.committed, kindOf(viewer)), ...mine };
   }
 
   get clientCount(): number {
