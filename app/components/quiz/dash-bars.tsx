@@ -17,7 +17,7 @@ export function Bars({ bars, size = "dash", label = "Distribution of answers" }:
               {bar.correct === true && <span className="mr-1 text-emerald-800">✓</span>}
               {bar.label}
               {bar.correct === true && <span className="sr-only"> (right)</span>}
-            </span>
+            </span>{" "}
             <span className={`relative block overflow-hidden rounded-md bg-slate-100 ${wall ? "h-9" : "h-5"}`} aria-hidden="true">
               <span className={`absolute inset-y-0 left-0 rounded-md ${tone}`} style={{ width: `${(bar.count / max) * 100}%` }} />
             </span>

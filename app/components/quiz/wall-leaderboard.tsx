@@ -31,8 +31,8 @@ export function LeaderboardList({ rows, size = "dash" }: { rows: readonly Leader
           >
             <span className="sr-only">Rank </span>
             {row.rank}
-          </span>
-          <span className="truncate font-bold text-slate-950">{row.name}</span>
+          </span>{" "}
+          <span className="truncate font-bold text-slate-950">{row.name}</span>{" "}
           <span className="font-mono font-bold tabular-nums text-slate-900">
             {row.points.toLocaleString("en-GB")} <span className={`font-sans font-semibold text-slate-600 ${wall ? "text-2xl" : "text-sm"}`}>pts</span>
           </span>
