@@ -114,8 +114,8 @@ const QUESTIONS: Written[] = [
     prompt: "Find the bias that makes your neuron hit the target.",
     preview: /types the bias/,
     fill: async (d) => {
-      await d.getByLabel("Numbers", { exact: true }).selectOption({ label: "Find the bias that hits a target" });
-      await d.getByLabel("Tolerance", { exact: true }).fill("0.02");
+      await d.getByRole("combobox", { name: /^Numbers/ }).selectOption({ label: "Find the bias that hits a target" });
+      await d.getByRole("textbox", { name: /^Tolerance/ }).fill("0.02");
     },
   },
 ];
@@ -126,6 +126,7 @@ async function openMine(teacher: Page): Promise<Locator> {
 }
 
 test("the teacher writes a question of every kind with a preview, keeps them across a reload, edits, launches and deletes one", async ({ browser }, info) => {
+  test.setTimeout(90_000);
   const { teacher } = await hostClass(browser);
   await teacher.setViewportSize(LAPTOP);
   await teacher.getByRole("button", { name: "My questions" }).click();

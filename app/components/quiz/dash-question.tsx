@@ -4,6 +4,9 @@
  * the bank editor's preview all draw it. It takes the public question only (no answer key);
  * after the reveal, `key` marks the right choices and the buggy line.
  */
+"use client";
+
+import { useEffect, useRef } from "react";
 import { ACTIVATION_CHOICES } from "../../../lib/quiz/parametric";
 import { splitAtBlanks } from "../../../lib/quiz/code-text";
 import type { PublicQuestion, RevealedKey } from "../../../lib/quiz/types";
@@ -32,8 +35,16 @@ export function QuestionView({ question, size = "dash", revealed = null, promptL
   const prompt = wall ? "text-[2.6rem] font-extrabold leading-tight" : "text-xl font-bold leading-snug";
   const item = wall ? "text-[2rem] px-5 py-3" : "text-base px-3 py-2";
   const right = revealed?.kind === "choice" ? revealed.correct : [];
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // A listing wider than its box scrolls sideways: keyboard users must be able to reach it.
+    for (const pre of box.current?.querySelectorAll("pre") ?? []) {
+      if (pre.scrollWidth > pre.clientWidth) pre.tabIndex = 0;
+      else pre.removeAttribute("tabindex");
+    }
+  });
   return (
-    <div className={`flex flex-col ${wall ? "gap-6" : "gap-3"}`}>
+    <div ref={box} className={`flex flex-col ${wall ? "gap-6" : "gap-3"}`}>
       <p aria-label={promptLabel} role="group" className={`text-slate-950 ${prompt}`}>
         {question.prompt}
       </p>
@@ -86,7 +97,7 @@ export function QuestionView({ question, size = "dash", revealed = null, promptL
       {question.kind === "order" && (
         <ol className="grid gap-2">
           {question.lines.map((line, i) => (
-            <li key={i} className={`overflow-x-auto whitespace-pre rounded-lg bg-slate-50 font-mono ring-1 ring-slate-300 ${item}`}>
+            <li key={i} className={`whitespace-pre-wrap break-words rounded-lg bg-slate-50 font-mono ring-1 ring-slate-300 ${item}`}>
               <HighlightedLine line={line} />
             </li>
           ))}

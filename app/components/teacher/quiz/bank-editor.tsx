@@ -8,7 +8,7 @@
  *
  * It shows the answer key, so it warns that the screen may be mirrored.
  */
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { cloneElement, useEffect, useId, useMemo, useRef, useState, type ReactElement } from "react";
 import { blankCount } from "../../../../lib/quiz/code-text";
 import type { Question } from "../../../../lib/quiz/types";
 import { checkDraft, draftOf, emptyDraft, KIND_OPTIONS, previewOf, TEMPLATE_OPTIONS, type Draft } from "../../quiz/bank-draft";
@@ -127,8 +127,7 @@ function Fields({ draft, set, setDraft }: FieldsProps) {
   const codeLines = draft.code.replace(/\s+$/, "").split("\n");
   return (
     <>
-      <label className={LABEL}>
-        Kind
+      <Field label="Kind">
         <select className={FIELD} value={k} onChange={(e) => set("kind", e.target.value as Draft["kind"])}>
           {KIND_OPTIONS.map((o) => (
             <option key={o.kind} value={o.kind}>
@@ -136,15 +135,13 @@ function Fields({ draft, set, setDraft }: FieldsProps) {
             </option>
           ))}
         </select>
-      </label>
-      <label className={LABEL}>
-        Question
+      </Field>
+      <Field label="Question">
         <textarea className={FIELD} rows={2} value={draft.prompt} onChange={(e) => set("prompt", e.target.value)} />
-      </label>
+      </Field>
 
       {k === "parametric" && (
-        <label className={LABEL}>
-          Numbers
+        <Field label="Numbers">
           <select className={FIELD} value={draft.template} onChange={(e) => set("template", e.target.value as Draft["template"])}>
             {TEMPLATE_OPTIONS.map((o) => (
               <option key={o.template} value={o.template}>
@@ -152,15 +149,13 @@ function Fields({ draft, set, setDraft }: FieldsProps) {
               </option>
             ))}
           </select>
-        </label>
+        </Field>
       )}
 
       {needsCode && (
-        <label className={LABEL}>
-          {codeOptional ? "Code (optional)" : "Code"}
-          {k === "blanks" && <span className={HINT}>Write ___ (three underscores) where each blank goes.</span>}
+        <Field label={codeOptional ? "Code (optional)" : "Code"} hint={k === "blanks" ? "Write ___ (three underscores) where each blank goes." : undefined}>
           <textarea className={AREA} rows={6} spellCheck={false} value={draft.code} onChange={(e) => set("code", e.target.value)} />
-        </label>
+        </Field>
       )}
 
       {(k === "choice" || k === "poll") && (
@@ -219,22 +214,18 @@ function Fields({ draft, set, setDraft }: FieldsProps) {
 
       {k === "numeric" && (
         <div className="grid grid-cols-2 gap-3">
-          <label className={LABEL}>
-            Answer
+          <Field label="Answer">
             <input className={FIELD} inputMode="decimal" value={draft.answer} onChange={(e) => set("answer", e.target.value)} />
-          </label>
-          <label className={LABEL}>
-            Tolerance
+          </Field>
+          <Field label="Tolerance">
             <input className={FIELD} inputMode="decimal" value={draft.tolerance} onChange={(e) => set("tolerance", e.target.value)} />
-          </label>
+          </Field>
         </div>
       )}
       {k === "parametric" && (
-        <label className={LABEL}>
-          Tolerance
-          <span className={HINT}>How far a typed number may be from the engine&apos;s answer.</span>
+        <Field label="Tolerance" hint="How far a typed number may be from the engine's answer.">
           <input className={FIELD} inputMode="decimal" value={draft.tolerance} onChange={(e) => set("tolerance", e.target.value)} />
-        </label>
+        </Field>
       )}
 
       {k === "output" && (
@@ -242,15 +233,14 @@ function Fields({ draft, set, setDraft }: FieldsProps) {
           <legend className="mb-1 text-sm font-bold text-slate-900">What it prints</legend>
           <p className={HINT}>Spaces at the ends of lines and empty lines around the output do not count.</p>
           {draft.outputs.map((out, i) => (
-            <label key={i} className={LABEL}>
-              {i === 0 ? "Printed output" : `Also accept ${i}`}
+            <Field key={i} label={i === 0 ? "Printed output" : `Also accept ${i}`}>
               <textarea
                 className={AREA}
                 rows={2}
                 value={out}
                 onChange={(e) => setDraft((d) => ({ ...d, outputs: d.outputs.map((o, j) => (j === i ? e.target.value : o)) }))}
               />
-            </label>
+            </Field>
           ))}
           <button type="button" className={`${SECONDARY} self-start`} disabled={draft.outputs.length >= 5} onClick={() => set("outputs", [...draft.outputs, ""])}>
             Accept another output
@@ -259,8 +249,7 @@ function Fields({ draft, set, setDraft }: FieldsProps) {
       )}
 
       {k === "bug" && (
-        <label className={LABEL}>
-          Line with the bug
+        <Field label="Line with the bug">
           <select className={FIELD} value={draft.line ?? ""} onChange={(e) => set("line", e.target.value === "" ? null : Number(e.target.value))}>
             <option value="">Pick a line…</option>
             {codeLines.map((line, i) =>
@@ -271,14 +260,12 @@ function Fields({ draft, set, setDraft }: FieldsProps) {
               ) : null,
             )}
           </select>
-        </label>
+        </Field>
       )}
 
       {k === "blanks" &&
         Array.from({ length: blanks }, (_, i) => (
-          <label key={i} className={LABEL}>
-            Answers for blank {i + 1}
-            <span className={HINT}>One accepted answer per line; spaces inside an answer do not count.</span>
+          <Field key={i} label={<>Answers for blank {i + 1}</>} hint="One accepted answer per line; spaces inside an answer do not count.">
             <textarea
               className={AREA}
               rows={2}
@@ -292,22 +279,34 @@ function Fields({ draft, set, setDraft }: FieldsProps) {
                 })
               }
             />
-          </label>
+          </Field>
         ))}
 
       {k === "order" && (
-        <label className={LABEL}>
-          Lines, in the right order
-          <span className={HINT}>One per line. Phones get them shuffled.</span>
+        <Field label="Lines, in the right order" hint="One per line. Phones get them shuffled.">
           <textarea className={AREA} rows={6} spellCheck={false} value={draft.lines} onChange={(e) => set("lines", e.target.value)} />
-        </label>
+        </Field>
       )}
 
-      <label className={LABEL}>
-        Explanation
-        <span className={HINT}>Shown with the answer at the reveal.</span>
+      <Field label="Explanation" hint="Shown with the answer at the reveal.">
         <textarea className={FIELD} rows={3} value={draft.explanation} onChange={(e) => set("explanation", e.target.value)} />
-      </label>
+      </Field>
     </>
+  );
+}
+
+/** A labelled control: the label names it (and only the label), the hint describes it. */
+function Field({ label, hint, children }: { label: React.ReactNode; hint?: string; children: ReactElement<{ id?: string; "aria-describedby"?: string }> }) {
+  const id = useId();
+  return (
+    <div className={LABEL}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <span id={`${id}-hint`} className={HINT}>
+          {hint}
+        </span>
+      )}
+      {cloneElement(children, { id, "aria-describedby": hint ? `${id}-hint` : undefined })}
+    </div>
   );
 }
