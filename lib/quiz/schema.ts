@@ -65,7 +65,7 @@ const bugQuestion = z
   .superRefine((q, ctx) => {
     const lines = q.code.split("\n");
     if (q.line >= lines.length) ctx.addIssue({ code: "custom", path: ["line"], message: `the code has ${lines.length} lines` });
-    else if (lines[q.line]!.trim() === "") ctx.addIssue({ code: "custom", path: ["line"], message: "the wrong line is blank" });
+    else if (lines[q.line]?.trim() === "") ctx.addIssue({ code: "custom", path: ["line"], message: "the wrong line is blank" });
   });
 
 const blanksQuestion = z

@@ -3,11 +3,13 @@
 /**
  * What the wall shows: how to join, the network and the prediction, in type large enough for the
  * back row. Until the class has joined, the join details fill the left; then they shrink to one
- * line above the diagram (and open large again on demand). The teacher's full-screen mode and
+ * line above the diagram (and open large again on demand). A quiz question or the leaderboard
+ * takes the diagram's place while it is up (../quiz/wall-quiz). The teacher's full-screen mode and
  * the second-screen page both render this; only the first passes controls in.
  */
 import { memo } from "react";
 import { NeuronMark } from "../neuron-mark";
+import { quizOnWall, WallQuiz } from "../quiz/wall-quiz";
 import { JoinDetails, JoinStrip } from "./join-details";
 import { useLive } from "./live-store";
 import { NetworkDiagram } from "./network-diagram";
@@ -34,6 +36,7 @@ export const ProjectorStage = memo(function ProjectorStage({ join, banner, exit 
   const roomLocked = useLive((s) => s.roomLocked);
   const litColumn = useLive((s) => s.animation.column);
   const panel = useJoinPanel(students);
+  const quiz = useLive(quizOnWall);
   const joined = <p className="text-2xl font-bold text-slate-700">{students === 1 ? "1 student has joined" : `${students} students have joined`}</p>;
   const paused = isPaused && <p className="rounded-lg bg-slate-900 px-4 py-2 text-xl font-bold text-white">Phones paused</p>;
   const network = (
@@ -44,7 +47,8 @@ export const ProjectorStage = memo(function ProjectorStage({ join, banner, exit 
     </section>
   );
 
-  if (!panel.large) {
+  // A question or the leaderboard takes the wall; the join details stay in the strip above.
+  if (!panel.large || quiz) {
     return (
       <main className="flex min-h-dvh flex-col bg-white text-slate-950">
         {banner}
@@ -53,12 +57,14 @@ export const ProjectorStage = memo(function ProjectorStage({ join, banner, exit 
           <JoinStrip code={code} info={join.info} ended={ended} size="projector" />
           <p className="shrink-0 text-lg font-bold text-slate-700">{students === 1 ? "1 student has joined" : `${students} students have joined`}</p>
           {paused}
-          <button type="button" className={`${TOGGLE} shrink-0`} onClick={panel.toggle}>
-            Show join details
-          </button>
+          {!quiz && (
+            <button type="button" className={`${TOGGLE} shrink-0`} onClick={panel.toggle}>
+              Show join details
+            </button>
+          )}
           {exit && <div className="shrink-0">{exit}</div>}
         </header>
-        <div className="flex min-h-0 flex-1 flex-col px-6 py-3">{network}</div>
+        <div className={`flex min-h-0 flex-1 flex-col ${quiz ? "px-10 py-6" : "px-6 py-3"}`}>{quiz ? <WallQuiz /> : network}</div>
       </main>
     );
   }

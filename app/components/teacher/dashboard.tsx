@@ -3,7 +3,9 @@
 /**
  * The teacher's dashboard for a live session, laid out for a 1920×1080 projector and usable on
  * a laptop: joining and the room on the left, the class network in the middle, the roster and
- * the weight controls on the right. "Projector view" swaps all of it for the wall layout.
+ * the weight controls on the right. A running quiz question and the leaderboard sit above the
+ * diagram; the quiz panel (question sets, the bank) below it. "Projector view" swaps all of it
+ * for the wall layout.
  *
  * Each panel reads its own parts of the session (`useLive`) and is memoised, so a student's
  * slider move re-renders the diagram and the prediction, not the room, the inputs or the locks.
@@ -23,6 +25,9 @@ import { JoinPanel } from "./join-panel";
 import { WeightsPanel } from "./network-controls";
 import { NetworkSetup } from "./network-setup";
 import { NeuronEditor } from "./neuron-editor";
+import { LeaderboardPanel } from "./quiz/leaderboard-panel";
+import { LiveQuestion } from "./quiz/live-question";
+import { QuizPanel } from "./quiz/quiz-panel";
 import { enterFullscreen, leaveFullscreen, ProjectorMode } from "./projector-mode";
 import { RoomControls } from "./room-controls";
 import { Roster } from "./roster";
@@ -84,7 +89,10 @@ export const Dashboard = memo(function Dashboard({ sessionId, token }: { session
         </div>
 
         <div className="flex min-w-0 flex-col gap-5">
+          <LiveQuestion />
+          <LeaderboardPanel />
           <ClassNetworkPanel onActivateNeuron={ended ? undefined : setEditing} />
+          <QuizPanel />
           <NetworkSetup />
           {!wide && <WeightsPanel />}
         </div>

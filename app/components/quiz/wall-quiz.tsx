@@ -1,0 +1,74 @@
+"use client";
+
+/**
+ * The quiz on the wall (the projector view and the dashboard's projector mode): the question
+ * large while it runs, how many have answered and the time left; after the reveal the
+ * answer, the explanation and how the class answered; the top five when the leaderboard is
+ * shown. It reads what every viewer may read (the public question, the count, the revealed
+ * key and summary), never the teacher's key or answers, so the teacher's own projector mode
+ * shows exactly what the second screen shows.
+ */
+import { memo } from "react";
+import { TOP_PLACES } from "../../../lib/session/domains/quiz/views";
+import { useLive } from "../diagram/live-store";
+import { Bars } from "./dash-bars";
+import { Countdown } from "./dash-countdown";
+import { QuestionView } from "./dash-question";
+import { distribution, keyLines, leaderRows, shareCorrect } from "./dash-tally";
+import { LeaderboardList } from "./wall-leaderboard";
+
+/** Whether the wall shows the quiz instead of the network. */
+export const quizOnWall = (s: { quiz: { run: unknown; leaderboard: boolean } }) => s.quiz.run !== null || s.quiz.leaderboard;
+
+export const WallQuiz = memo(function WallQuiz() {
+  const run = useLive((s) => s.quiz.run);
+  const board = useLive((s) => s.quiz.leaderboard);
+  const scores = useLive((s) => s.quiz.scores);
+  const students = useLive((s) => s.students);
+  const hideNames = useLive((s) => s.hideNames);
+  if (board) {
+    return (
+      <section aria-labelledby="wall-board-title" className="mx-auto flex w-full max-w-5xl flex-col gap-6 py-4">
+        <h1 id="wall-board-title" className="text-5xl font-black tracking-tight text-slate-950">
+          Top {TOP_PLACES}
+        </h1>
+        <LeaderboardList rows={leaderRows(scores, students, hideNames, TOP_PLACES)} size="wall" />
+      </section>
+    );
+  }
+  if (!run) return null;
+  const revealed = run.status === "revealed";
+  const bars = distribution(run, null);
+  return (
+    <section aria-label={`Question ${run.number}`} className="flex min-h-0 flex-1 flex-col gap-6">
+      <div className="flex flex-wrap items-center gap-x-8 gap-y-2 text-3xl font-bold text-slate-800">
+        <h1 className="text-3xl font-black uppercase tracking-wide text-indigo-800">Question {run.number}</h1>
+        <p>{run.answered === 1 ? "1 answered" : `${run.answered} answered`}</p>
+        {run.status === "closed" && <p className="rounded-lg bg-slate-900 px-4 py-1 text-white">Answers closed</p>}
+        <Countdown run={run} className="ml-auto text-5xl" />
+      </div>
+      <div className={`grid min-h-0 flex-1 gap-10 ${revealed ? "xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]" : ""}`}>
+        <QuestionView question={run.shown} size="wall" revealed={run.key} />
+        {revealed && (
+          <div className="flex flex-col gap-6">
+            {run.key && run.key.kind !== "choice" && run.key.kind !== "bug" && (
+              <div className="rounded-2xl bg-emerald-50 p-6 ring-2 ring-emerald-700">
+                <h2 className="text-2xl font-black uppercase tracking-wide text-emerald-900">Answer</h2>
+                <ul className="mt-2 grid gap-1 text-[2rem] font-bold text-slate-950">
+                  {keyLines(run.key, run.shown).map((line, i) => (
+                    <li key={i} className={run.key?.kind === "poll" || run.key?.kind === "parametric" ? "" : "whitespace-pre-wrap font-mono"}>
+                      {line}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            {run.explanation && <p className="text-[1.75rem] leading-snug text-slate-900">{run.explanation}</p>}
+            {run.summary && run.shown.kind !== "poll" && <p className="text-3xl font-black text-slate-950">{shareCorrect(run.summary.correct, run.summary.answered)}</p>}
+            {bars.length > 0 && <Bars bars={bars} size="wall" label="How the class answered" />}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+});
