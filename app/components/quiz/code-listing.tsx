@@ -49,7 +49,12 @@ export function CodeListing({ code, label = "Code", size = "phone", renderLine }
   const lines = code.split("\n");
   const text = size === "wall" ? "text-[1.6rem] leading-snug" : "text-base leading-relaxed sm:text-lg";
   return (
-    <pre aria-label={label} className={`overflow-x-auto rounded-xl border border-slate-300 bg-slate-50 p-3 font-mono ${text}`}>
+    // Focusable, so a listing wider than the screen can be scrolled by keyboard.
+    <pre
+      aria-label={label}
+      tabIndex={renderLine ? undefined : 0}
+      className={`overflow-x-auto rounded-xl border border-slate-300 bg-slate-50 p-3 font-mono focus:outline-none focus-visible:ring-4 focus-visible:ring-sky-400 ${text}`}
+    >
       <code>
         {lines.map((line, i) => (
           <div key={i} className="whitespace-pre">
