@@ -27,6 +27,7 @@ import { checkOrigin } from "./origin";
 import type { Channel } from "./rooms/fanout";
 import { kindOf } from "./rooms/room";
 import type { RoomManager } from "./rooms/room-manager";
+import { probeRoundTrips } from "./round-trips";
 import { hashToken } from "./tokens";
 
 /** Largest message a client may send; a network JSON of 10 layers of 64 neurons fits. */
@@ -213,6 +214,7 @@ export function attachSocketServer(httpServer: http.Server, deps: SocketDeps): S
     if (!session) return;
 
     const { room, viewer } = session;
+    if (viewer.role === "student") socket.data.roundTrips = probeRoundTrips(socket);
     const channels = [channelName(room.id, { kind: kindOf(viewer) })];
     if (viewer.participantId) channels.push(channelName(room.id, { participant: viewer.participantId }));
     // With an adapter that talks to Redis, joining is asynchronous and can fail.

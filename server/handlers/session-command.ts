@@ -5,6 +5,7 @@
  */
 import { ProtocolError } from "../../lib/protocol";
 import { SESSION_COMMAND_NAMES, type SessionCommand } from "../../lib/session/decide";
+import type { RoundTrips } from "../round-trips";
 import { bindCommand, type CommandContext, type LimitedContext } from "./command";
 
 export async function runSessionCommand(ctx: CommandContext, command: SessionCommand): Promise<{ seq: number }> {
@@ -12,7 +13,8 @@ export async function runSessionCommand(ctx: CommandContext, command: SessionCom
   if (!session) throw new ProtocolError("UNAUTHENTICATED", "Join a class first: this connection has no token.");
   const { room, viewer } = session;
   if (viewer.role === "viewer") throw new ProtocolError("FORBIDDEN", "The projector view is read-only.");
-  return { seq: await room.run({ role: viewer.role, id: viewer.participantId }, command) };
+  const trips = ctx.socket.data.roundTrips as RoundTrips | undefined;
+  return { seq: await room.run({ role: viewer.role, id: viewer.participantId }, command, { oneWayMs: trips?.oneWayMs() ?? 0 }) };
 }
 
 /**

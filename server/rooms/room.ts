@@ -29,6 +29,7 @@ import { loadSessionState, toSnapshot } from "./load-state";
 import { PendingBatch } from "./pending-batch";
 import { RoomTimers } from "./room-timers";
 import { afterCommit } from "./after-commit";
+import { QuizDelivery } from "./quiz-delivery";
 import { COMMIT_DEADLINE_MS, CommitError, DatabaseUnavailableError, HEAL_EVERY_MS, READ_DEADLINE_MS, sameEvent, type Row } from "./commit-outcome";
 import type { CommitHealth } from "./commit-health";
 import { DeadlineError, withDeadline } from "./deadline";
@@ -91,6 +92,7 @@ export class Room {
   readonly jobs: JobRunner;
   readonly now: () => number;
   private readonly random: () => number;
+  private readonly quiz: QuizDelivery;
 
   constructor(
     readonly id: string,
@@ -103,11 +105,11 @@ export class Room {
     this.seq = seq;
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
-    this.gate = new BroadcastGate<Committed>(
-      (items, presence) =>
-        fanOut(items, { changed: presence, ids: this.online() }, { seq: this.seq, state: this.committed }, options.deliver),
-      options.tickMs,
-    );
+    this.quiz = new QuizDelivery(this.now);
+    this.gate = new BroadcastGate<Committed>((items, presence) => {
+      fanOut(items, { changed: presence, ids: this.online() }, { seq: this.seq, state: this.committed }, options.deliver);
+      this.sendMine(items.map((i) => i.event));
+    }, options.tickMs);
     this.timers = new RoomTimers(this.now, (key) => this.fireTimer(key));
     this.jobs = new JobRunner(options.maxJobs ?? 4, (events) => this.submit(events, null), (err) =>
       options.log.error({ err, sessionId: id }, "job failed"),
@@ -120,9 +122,15 @@ export class Room {
    * Resolves with the seq of the last event once it is in the database.
    * @throws ProtocolError when the rules refuse it (nothing is queued then)
    */
-  run(actor: Actor, command: SessionCommand): Promise<number> {
+  run(actor: Actor, command: SessionCommand, client: { oneWayMs?: number } = {}): Promise<number> {
     if (this.broken) throw new DatabaseUnavailableError();
-    const decision = decide(this.working, actor, command, { now: this.now(), random: this.random });
+    const now = this.now();
+    // A quiz answer's time runs from when this phone was sent the question, less its one-way delay.
+    const timing =
+      command.name === "quiz:answer" && actor.id !== null
+        ? { sentAt: this.quiz.sentAt(actor.id, command.payload.runId), oneWayMs: client.oneWayMs ?? 0 }
+        : undefined;
+    const decision = decide(this.working, actor, command, { now, random: this.random, ...(timing ? { timing } : {}) });
     if ("refusal" in decision) throw decision.refusal;
     return this.submit(decision.events, actor.id);
   }
@@ -146,7 +154,9 @@ export class Room {
   connect(client: RoomClient): void {
     this.clients.set(client.id, client);
     const state = projectState(this.committed, kindOf(client.viewer));
-    client.send({ event: "session:snapshot", payload: { seq: this.seq, state, you: client.viewer, online: this.online() } });
+    const { viewer } = client;
+    const mine = viewer.role === "student" ? { mine: this.quiz.connected(this.committed, viewer.participantId) } : {};
+    client.send({ event: "session:snapshot", payload: { seq: this.seq, state, you: viewer, online: this.online(), ...mine } });
     this.presenceDirty = true;
     this.schedule();
   }
@@ -190,6 +200,16 @@ export class Room {
 
   get idle(): boolean {
     return this.clients.size === 0 && this.pending.size === 0 && !this.flushing && this.jobs.inFlight === 0;
+  }
+
+  /** Each online student whose own part of the quiz changed gets it (`all`: check every one). */
+  private sendMine(events: readonly LoggedEvent[], all = false): void {
+    const students = new Set<string>();
+    for (const c of this.clients.values()) if (c.viewer.role === "student") students.add(c.viewer.participantId);
+    if (students.size === 0) return;
+    for (const [id, mine] of this.quiz.broadcast(events, this.committed, [...students], all)) {
+      this.options.deliver({ participant: id }, { event: "quiz:mine", payload: mine });
+    }
   }
 
   /** Students and the teacher with at least one connected client. */
@@ -329,6 +349,7 @@ export class Room {
       const payload = { seq: this.seq, state: projectState(this.committed, kind), online: this.online() };
       this.options.deliver({ kind }, { event: "session:snapshot", payload });
     }
+    this.sendMine([], true);
   }
 
   /** Refuses commands until a re-read succeeds; the working state drops what was never confirmed. */
