@@ -3,7 +3,8 @@
  * in reading order. The boxes sit in the code, monospace, wide enough for a short expression.
  */
 import { BLANK } from "../../../lib/quiz/code-text";
-import { CodeListing, HighlightedLine } from "./code-listing";
+import { HighlightedLine } from "./code-listing";
+import { PhoneCodeListing } from "./phone-code-listing";
 
 interface AnswerBlanksProps {
   code: string;
@@ -23,7 +24,7 @@ export function AnswerBlanks({ code, values, disabled, onChange }: AnswerBlanksP
   return (
     <div className="flex flex-col gap-2">
       <p className="text-base font-semibold text-slate-700">Type in each blank</p>
-      <CodeListing
+      <PhoneCodeListing
         code={code}
         label="Code with blanks"
         renderLine={(line, i) => {

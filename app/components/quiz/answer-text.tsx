@@ -63,6 +63,7 @@ export function AnswerText({ value, multiline, disabled, note, onChange }: Answe
             onChange={(e) => onChange(e.target.value)}
             className={`${boxClass} min-h-14 font-mono tabular-nums`}
           />
+          {!disabled && (
           <button
             type="button"
             onClick={flipSign}
@@ -72,6 +73,7 @@ export function AnswerText({ value, multiline, disabled, note, onChange }: Answe
           >
             ±
           </button>
+          )}
         </div>
       )}
       <p id={noteId} className="text-base text-slate-700">

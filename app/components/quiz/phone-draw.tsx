@@ -34,8 +34,8 @@ export function PhoneDraw({ draw, template }: { draw: Draw | null; template: Par
   const row = "flex items-baseline justify-between gap-3 border-t border-slate-200 px-4 py-2.5";
   return (
     <section aria-label="Your numbers" className="overflow-hidden rounded-2xl bg-white shadow-sm ring-1 ring-slate-200">
-      <p className="bg-indigo-700 px-4 py-2 text-base font-bold text-white">
-        Your numbers <span className="font-normal text-indigo-100">· only you have these</span>
+      <p className="flex items-baseline justify-between gap-2 bg-indigo-700 px-4 py-2 text-base font-bold text-white">
+        Your numbers <span className="text-sm font-normal text-indigo-100">only on your phone</span>
       </p>
       <table className="w-full text-left font-mono text-lg tabular-nums">
         <caption className="sr-only">Inputs and their weights</caption>

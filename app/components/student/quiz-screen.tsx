@@ -18,7 +18,7 @@ import { AnswerBugLine } from "../quiz/answer-bug-line";
 import { AnswerChoices } from "../quiz/answer-choices";
 import { AnswerOrder } from "../quiz/answer-order";
 import { AnswerText } from "../quiz/answer-text";
-import { CodeListing } from "../quiz/code-listing";
+import { PhoneCodeListing } from "../quiz/phone-code-listing";
 import { PhoneDraw } from "../quiz/phone-draw";
 import type { LiveSession } from "../../realtime/use-session";
 import { answerFromDraft, answerShape, choicesOf, isMultiple, keyLines, sameAnswer, toggleChoice, type Draft } from "./quiz-answer";
@@ -114,18 +114,18 @@ function QuizBody({ live, run, me, mine, standing, leaderboard }: BodyProps) {
 
       <section aria-label="Question" className="flex flex-col gap-3">
         <p className="text-sm font-bold tracking-wide text-indigo-800 uppercase">{KIND_TEXT[question.kind]}</p>
-        <h1 className="text-2xl leading-snug font-bold text-slate-900">{question.prompt}</h1>
+        <h1 className="text-[1.375rem] leading-snug font-bold text-slate-900">{question.prompt}</h1>
       </section>
 
       {"code" in question && question.code && (question.kind === "choice" || question.kind === "numeric" || question.kind === "poll" || question.kind === "output") && (
-        <CodeListing code={question.code} />
+        <PhoneCodeListing code={question.code} />
       )}
       {question.kind === "parametric" && <PhoneDraw draw={draw} template={question.template} />}
 
       <form onSubmit={submit} noValidate className="flex flex-col gap-4">
         <AnswerInput question={question} draft={draft} shape={shape} disabled={locked || needsDraw} run={run} mine={mine} onEdit={edit} />
 
-        <div className="sticky bottom-0 z-10 -mx-4 flex flex-col gap-2 bg-gradient-to-t from-slate-100 from-70% to-transparent px-4 pt-4 pb-3">
+        <div className={open ? "sticky bottom-0 z-10 -mx-4 flex flex-col gap-2 bg-gradient-to-t from-slate-100 from-70% to-transparent px-4 pt-4 pb-3" : "flex flex-col gap-2"}>
           {problem && (
             <p role="alert" className="rounded-xl bg-rose-50 p-3 text-base font-semibold text-rose-900 ring-1 ring-rose-300">
               {problem}
@@ -264,7 +264,10 @@ function ResultCard({ question, mine }: { question: PublicQuestion; mine: MyQuiz
   const result = mine?.result ?? null;
   const ref = useRef<HTMLElement>(null);
   // Moving to the result is what a student wants when the answer comes out.
-  useEffect(() => ref.current?.scrollIntoView({ block: "nearest" }), [result]);
+  useEffect(() => {
+    // Braces: newer browsers return a promise from scrollIntoView, and an effect may only return a cleanup.
+    ref.current?.scrollIntoView({ block: "nearest" });
+  }, [result]);
   if (!result) {
     return (
       <section ref={ref} aria-label="Result" className="rounded-2xl bg-white p-5 text-lg text-slate-700 shadow-sm ring-1 ring-slate-200">

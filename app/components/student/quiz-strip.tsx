@@ -32,10 +32,10 @@ export function QuizStrip({ run, nickname }: { run: QuestionRun; nickname: strin
       run.closesAt !== null ? (
         <Countdown closesAt={run.closesAt} limitMs={run.timeLimitSec === null ? null : run.timeLimitSec * 1000} />
       ) : (
-        <span className="rounded-full bg-emerald-300 px-3 py-1 text-base font-bold text-emerald-950">Open</span>
+        <span className="rounded-full bg-emerald-300 px-3 py-1 text-base font-bold whitespace-nowrap text-emerald-950">Open</span>
       )
     ) : (
-      <span className="rounded-full bg-white px-3 py-1 text-base font-bold text-slate-900">{run.status === "closed" ? "Closed" : "Answer out"}</span>
+      <span className="rounded-full bg-white px-3 py-1 text-base font-bold whitespace-nowrap text-slate-900">{run.status === "closed" ? "Closed" : "Revealed"}</span>
     );
   return (
     <div className="border-b border-indigo-900 bg-indigo-800 px-4 py-2 text-white shadow-sm">

@@ -66,7 +66,9 @@ export function useQuizDraft(studentId: string, runId: string, question: PublicQ
     });
   }, [serverJson, question, shape]);
 
-  useEffect(() => write(key, kept), [key, kept]);
+  useEffect(() => {
+    write(key, kept);
+  }, [key, kept]);
 
   const setDraft = useCallback((change: (d: Draft) => Draft) => setKept((k) => ({ ...k, draft: change(k.draft), touched: true })), []);
   const markSent = useCallback((answer: Answer) => setKept((k) => ({ ...k, sent: answer })), []);
