@@ -2,6 +2,7 @@
  * Fill in the blanks: the listing with a text box at each `___`, named "Blank 1", "Blank 2"…
  * in reading order. The boxes sit in the code, monospace, wide enough for a short expression.
  */
+import { Fragment } from "react";
 import { BLANK } from "../../../lib/quiz/code-text";
 import { HighlightedLine } from "./code-listing";
 import { PhoneCodeListing } from "./phone-code-listing";
@@ -31,12 +32,16 @@ export function AnswerBlanks({ code, values, disabled, onChange }: AnswerBlanksP
           const parts = line.split(BLANK);
           if (parts.length === 1) return <HighlightedLine line={line} />;
           return (
-            <span className="inline-flex min-h-14 items-center">
+            <span className="flex min-h-14 flex-wrap items-center">
               {parts.map((part, k) => {
                 const b = firstBlank[i]! + k;
                 return (
-                  <span key={k} className="inline-flex items-center">
-                    {part && <HighlightedLine line={part} />}
+                  <Fragment key={k}>
+                    {part && (
+                      <span>
+                        <HighlightedLine line={part} />
+                      </span>
+                    )}
                     {k < parts.length - 1 && (
                       <input
                         type="text"
@@ -53,7 +58,7 @@ export function AnswerBlanks({ code, values, disabled, onChange }: AnswerBlanksP
                         className="mx-1 min-h-12 min-w-[4.5ch] rounded-lg border-2 border-dashed border-indigo-700 bg-white px-2 font-mono text-lg text-slate-900 placeholder:text-indigo-400 focus:border-solid focus:outline-3 focus:outline-indigo-300 disabled:border-slate-400 disabled:bg-slate-100"
                       />
                     )}
-                  </span>
+                  </Fragment>
                 );
               })}
             </span>

@@ -48,7 +48,7 @@ export function AnswerBugLine({ code, picked, disabled, correct, onPick }: Answe
               : "border-transparent hover:bg-slate-200/60";
           return (
             <label
-              className={`-mx-3 flex min-h-12 items-center border-l-[6px] px-2 has-focus-visible:outline-3 has-focus-visible:-outline-offset-3 has-focus-visible:outline-indigo-600 ${tone} ${disabled ? "" : "cursor-pointer"}`}
+              className={`-mx-3 flex min-h-12 min-w-0 flex-wrap items-center border-l-[6px] px-2 has-focus-visible:outline-3 has-focus-visible:-outline-offset-3 has-focus-visible:outline-indigo-600 ${tone} ${disabled ? "" : "cursor-pointer"}`}
             >
               <input
                 type="radio"
@@ -63,12 +63,15 @@ export function AnswerBugLine({ code, picked, disabled, correct, onPick }: Answe
               <span aria-hidden="true" className={`w-8 shrink-0 select-none pr-2 text-right ${on || right ? "font-bold text-slate-900" : "text-slate-500"}`}>
                 {on || right ? "▶" : number}
               </span>
-              <span aria-hidden="true">
+              {/* Long lines wrap here, so the whole line to tap is in view on a phone. */}
+              <span aria-hidden="true" className="min-w-0 flex-1 py-1 break-words whitespace-pre-wrap">
                 <HighlightedLine line={line} />
               </span>
               {(on || right) && (
-                <span aria-hidden="true" className="ml-3 shrink-0 rounded-full bg-slate-900 px-2 py-0.5 font-sans text-sm font-semibold text-white">
-                  {right ? "bug" : correct !== null ? "your pick" : "picked"}
+                <span aria-hidden="true" className="basis-full pb-1.5 pl-8">
+                  <span className="rounded-full bg-slate-900 px-2 py-0.5 font-sans text-sm font-semibold text-white">
+                    {right ? "the bug" : correct !== null ? "your pick" : "picked"}
+                  </span>
                 </span>
               )}
             </label>
