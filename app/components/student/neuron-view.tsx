@@ -20,6 +20,7 @@ import { StudentShell } from "./student-shell";
 import { usePendingValues } from "./use-pending-values";
 import { WeightControls } from "./weight-controls";
 import { WeightedSum } from "./weighted-sum";
+import { YourRank } from "./your-rank";
 
 interface NeuronViewProps {
   code: string;
@@ -74,6 +75,7 @@ export function NeuronView({ code, banner, live, state, me }: NeuronViewProps) {
   const phase = passPhase(state.animation, seat.layer);
   return (
     <StudentShell code={code} banner={banner} bar={<LiveBar model={model} phase={phase} />}>
+      {state.quiz.leaderboard && live.mine?.standing && <YourRank standing={live.mine.standing} />}
       <SeatHeader model={model} nickname={me.nickname} hideNames={state.hideNames} teamMode={state.teamMode} />
       {error && (
         <p role="alert" className="rounded-xl bg-red-50 p-3 font-medium text-red-800 ring-1 ring-red-200">

@@ -3,7 +3,7 @@
 /**
  * A joined student's live connection: connects with the stored token, keeps the screen awake,
  * shows the "Reconnecting…" banner, and picks the screen for the moment (connecting, waiting
- * for a seat, my neuron, class ended, refused).
+ * for a seat, my neuron, a quiz question, class ended, refused).
  *
  * A removed student is refused at every handshake until the teacher lets them back in, and
  * Socket.IO does not retry a refused handshake. So while the "removed" screen shows, the
@@ -13,6 +13,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { useSession } from "../../realtime/use-session";
 import { NeuronView } from "./neuron-view";
+import { QuizScreen } from "./quiz-screen";
 import { ReconnectBanner } from "./reconnect-banner";
 import { ClassEnded, RefusalScreen, RemovedScreen } from "./refusal-screen";
 import { MessageCard, StudentShell } from "./student-shell";
@@ -98,7 +99,7 @@ function Connection({ code, identity, onForgotten, removed, onRemoved, onBack }:
         </MessageCard>
       );
     }
-    if (!me || !me.seat) {
+    if (!me || (!me.seat && !state.quiz.run)) {
       return (
         <MessageCard title="Waiting for the teacher">
           <p>
@@ -110,6 +111,11 @@ function Connection({ code, identity, onForgotten, removed, onRemoved, onBack }:
     return null;
   })();
 
+  // A question on the phones takes the place of the neuron, for every student in the class.
+  const run = state?.quiz.run ?? null;
+  if (screen === null && state && me && !me.removed && run && !forget) {
+    return <QuizScreen code={code} banner={banner} live={live} state={state} me={me} run={run} />;
+  }
   if (screen === null && state && me?.seat && !forget) {
     return <NeuronView code={code} banner={banner} live={live} state={state} me={{ ...me, seat: me.seat }} />;
   }
