@@ -4,8 +4,7 @@
  */
 import { Fragment } from "react";
 import { BLANK } from "../../../lib/quiz/code-text";
-import { HighlightedLine } from "./code-listing";
-import { PhoneCodeListing } from "./phone-code-listing";
+import { CodeListing, HighlightedLine } from "./code-listing";
 
 interface AnswerBlanksProps {
   code: string;
@@ -25,7 +24,7 @@ export function AnswerBlanks({ code, values, disabled, onChange }: AnswerBlanksP
   return (
     <div className="flex flex-col gap-2">
       <p className="text-base font-semibold text-slate-700">Type in each blank</p>
-      <PhoneCodeListing
+      <CodeListing
         code={code}
         label="Code with blanks"
         renderLine={(line, i) => {

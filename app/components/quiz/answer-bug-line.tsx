@@ -5,8 +5,7 @@
  * the right line is marked too.
  */
 import { useId } from "react";
-import { HighlightedLine } from "./code-listing";
-import { PhoneCodeListing } from "./phone-code-listing";
+import { CodeListing, HighlightedLine } from "./code-listing";
 
 interface AnswerBugLineProps {
   code: string;
@@ -23,7 +22,7 @@ export function AnswerBugLine({ code, picked, disabled, correct, onPick }: Answe
   return (
     <div role="radiogroup" aria-label="Lines of the listing" className="flex flex-col gap-2">
       <p className="text-base font-semibold text-slate-700">Tap the line with the bug</p>
-      <PhoneCodeListing
+      <CodeListing
         code={code}
         label="Code with a bug"
         renderLine={(line, i) => {

@@ -52,7 +52,7 @@ export function CodeListing({ code, label = "Code", size = "phone", renderLine }
     // Focusable, so a listing wider than the screen can be scrolled by keyboard.
     <pre
       aria-label={label}
-      tabIndex={renderLine ? undefined : 0}
+      tabIndex={0}
       className={`overflow-x-auto rounded-xl border border-slate-300 bg-slate-50 p-3 font-mono focus:outline-none focus-visible:ring-4 focus-visible:ring-sky-400 ${text}`}
     >
       <code>

@@ -18,7 +18,7 @@ import { AnswerBugLine } from "../quiz/answer-bug-line";
 import { AnswerChoices } from "../quiz/answer-choices";
 import { AnswerOrder } from "../quiz/answer-order";
 import { AnswerText } from "../quiz/answer-text";
-import { PhoneCodeListing } from "../quiz/phone-code-listing";
+import { CodeListing } from "../quiz/code-listing";
 import { PhoneDraw } from "../quiz/phone-draw";
 import type { LiveSession } from "../../realtime/use-session";
 import { answerFromDraft, answerShape, choicesOf, isMultiple, keyLines, sameAnswer, toggleChoice, type Draft } from "./quiz-answer";
@@ -118,7 +118,7 @@ function QuizBody({ live, run, me, mine, standing, leaderboard }: BodyProps) {
       </section>
 
       {"code" in question && question.code && (question.kind === "choice" || question.kind === "numeric" || question.kind === "poll" || question.kind === "output") && (
-        <PhoneCodeListing code={question.code} />
+        <CodeListing code={question.code} />
       )}
       {question.kind === "parametric" && <PhoneDraw draw={draw} template={question.template} />}
 
