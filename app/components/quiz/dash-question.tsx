@@ -6,7 +6,6 @@
  */
 "use client";
 
-import { useEffect, useRef } from "react";
 import { ACTIVATION_CHOICES } from "../../../lib/quiz/parametric";
 import { splitAtBlanks } from "../../../lib/quiz/code-text";
 import type { PublicQuestion, RevealedKey } from "../../../lib/quiz/types";
@@ -35,16 +34,8 @@ export function QuestionView({ question, size = "dash", revealed = null, promptL
   const prompt = wall ? "text-[2.6rem] font-extrabold leading-tight" : "text-xl font-bold leading-snug";
   const item = wall ? "text-[2rem] px-5 py-3" : "text-base px-3 py-2";
   const right = revealed?.kind === "choice" ? revealed.correct : [];
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    // A listing wider than its box scrolls sideways: keyboard users must be able to reach it.
-    for (const pre of box.current?.querySelectorAll("pre") ?? []) {
-      if (pre.scrollWidth > pre.clientWidth) pre.tabIndex = 0;
-      else pre.removeAttribute("tabindex");
-    }
-  });
   return (
-    <div ref={box} className={`flex flex-col ${wall ? "gap-6" : "gap-3"}`}>
+    <div className={`flex flex-col ${wall ? "gap-6" : "gap-3"}`}>
       <p aria-label={promptLabel} role="group" className={`text-slate-950 ${prompt}`}>
         {question.prompt}
       </p>
