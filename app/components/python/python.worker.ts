@@ -1,0 +1,146 @@
+/**
+ * The Python worker: loads Pyodide from the app's own server (`/_py/<version>/`, see
+ * server/python-runtime.ts) on its first message, then runs code sent by the page and streams
+ * what it prints back. Python runs synchronously here, so a runaway loop blocks only this
+ * worker; the page stops it by terminating the worker.
+ */
+/// <reference lib="webworker" />
+import type { PyodideAPI } from "pyodide";
+import pyodidePackage from "pyodide/package.json";
+import { RUNNER_SOURCE } from "./runner-source";
+import type { FromWorker, ToWorker } from "./worker-protocol";
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/** Absolute, because a bundler may start workers from a `blob:` URL that relative URLs cannot resolve against. */
+const RUNTIME_URL = `${self.location.origin}/_py/${pyodidePackage.version}/`;
+/** Printed text is sent at most this often while Python runs, so a print loop cannot flood the page. */
+const FLUSH_MS = 50;
+/** Text after this much in one run is dropped (the page keeps only the end anyway). */
+const MAX_OUTPUT_PER_RUN = 1_000_000;
+
+const post = (message: FromWorker) => self.postMessage(message);
+
+let python: Promise<PyodideAPI> | undefined;
+let run: { id: number; sent: number; stdout: string; stderr: string; lastFlush: number; dropped: boolean } | undefined;
+
+function flush() {
+  if (!run) return;
+  for (const stream of ["stdout", "stderr"] as const) {
+    if (run[stream]) post({ type: "output", id: run.id, stream, text: run[stream] });
+    run[stream] = "";
+  }
+  run.lastFlush = performance.now();
+}
+
+function write(stream: "stdout" | "stderr", line: string) {
+  if (!run) return;
+  const text = `${line}\n`;
+  if (run.sent + text.length > MAX_OUTPUT_PER_RUN) {
+    if (!run.dropped) {
+      run.dropped = true;
+      run.stderr += "[more output was not shown]\n";
+    }
+  } else {
+    run[stream] += text;
+    run.sent += text.length;
+  }
+  if (performance.now() - run.lastFlush >= FLUSH_MS) flush();
+}
+
+/**
+ * Counts the runtime's bytes as they arrive, for the progress bar. The server sends each
+ * file's decoded size in `x-raw-length` (the body is gzipped on the wire).
+ */
+function countDownloads() {
+  const realFetch = self.fetch.bind(self);
+  let expected = 0;
+  let received = 0;
+  let lastReport = 0;
+  self.fetch = async (input, init) => {
+    const response = await realFetch(input, init);
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    if (!url.startsWith(RUNTIME_URL) || !response.ok || !response.body) return response;
+    expected += Number(response.headers.get("x-raw-length")) || 0;
+    const reader = response.body.getReader();
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const { done, value } = await reader.read();
+        if (done) return controller.close();
+        received += value.byteLength;
+        if (expected > 0 && performance.now() - lastReport > 100) {
+          lastReport = performance.now();
+          post({ type: "progress", phase: "download", fraction: Math.min(1, received / expected) });
+        }
+        controller.enqueue(value);
+      },
+      cancel: (reason) => reader.cancel(reason),
+    });
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+  return () => {
+    self.fetch = realFetch;
+  };
+}
+
+function loadPython(progress: boolean): Promise<PyodideAPI> {
+  if (python) return python;
+  python = (async () => {
+    const started = performance.now();
+    // Counting bytes costs the browser its compiled-code cache for the WebAssembly, so only
+    // the first load of a page shows a bar; a fresh worker after Stop loads from the cache.
+    const stopCounting = progress ? countDownloads() : () => {};
+    if (progress) post({ type: "progress", phase: "download", fraction: 0 });
+    try {
+      const { loadPyodide } = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ `${RUNTIME_URL}pyodide.mjs`)) as typeof import("pyodide");
+      const py = await loadPyodide({ indexURL: RUNTIME_URL, packages: [] });
+      if (progress) post({ type: "progress", phase: "start", fraction: 1 });
+      py.setStdout({ batched: (line: string) => write("stdout", line) });
+      py.setStderr({ batched: (line: string) => write("stderr", line) });
+      py.setStdin({ error: true });
+      py.runPython(RUNNER_SOURCE);
+      post({ type: "ready", loadMs: Math.round(performance.now() - started) });
+      return py;
+    } finally {
+      stopCounting();
+    }
+  })();
+  python.catch((err: unknown) => {
+    // The next Run tries again.
+    python = undefined;
+    post({ type: "load-failed", message: err instanceof Error ? err.message : String(err) });
+  });
+  return python;
+}
+
+async function runCode(id: number, code: string, progress: boolean) {
+  let py: PyodideAPI;
+  try {
+    py = await loadPython(progress);
+  } catch {
+    return; // load-failed was posted
+  }
+  post({ type: "started", id });
+  const started = performance.now();
+  run = { id, sent: 0, stdout: "", stderr: "", lastFlush: started, dropped: false };
+  let ok = false;
+  const runner = py.globals.get("_synapse_run") as ((source: string) => boolean) & { destroy(): void };
+  try {
+    ok = runner(code);
+  } catch (err) {
+    write("stderr", err instanceof Error ? err.message : String(err));
+  } finally {
+    runner.destroy();
+  }
+  flush();
+  run = undefined;
+  post({ type: "done", id, ok, ms: Math.round(performance.now() - started) });
+}
+
+// Messages are handled one at a time: a run that is still going keeps the next one waiting.
+let queue: Promise<unknown> = Promise.resolve();
+self.onmessage = (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  if (message.type === "load") queue = queue.then(() => loadPython(message.progress)).catch(() => {});
+  else if (message.type === "run") queue = queue.then(() => runCode(message.id, message.code, message.progress));
+};
