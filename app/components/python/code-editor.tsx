@@ -8,6 +8,7 @@
 import { indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
 import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
+import { Prec } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
 import { tags } from "@lezer/highlight";
 import { basicSetup } from "codemirror";
@@ -65,21 +66,27 @@ export default function CodeEditor({ initialCode, label, describedBy, onChange, 
       parent: host.current!,
       extensions: [
         basicSetup,
-        keymap.of([
-          {
-            key: "Mod-Enter",
-            run: () => {
-              handlers.current.onRun();
-              return true;
+        // Above basicSetup's own Mod-Enter (insert a blank line).
+        Prec.highest(
+          keymap.of([
+            {
+              key: "Mod-Enter",
+              run: () => {
+                handlers.current.onRun();
+                return true;
+              },
             },
-          },
-          indentWithTab,
-        ]),
+          ]),
+        ),
+        keymap.of([indentWithTab]),
         python(),
         syntaxHighlighting(highlight),
         theme,
         EditorView.contentAttributes.of({
           "aria-label": label,
+          // Already a tab stop as contenteditable; stated so that audits see the scrolling
+          // editor as reachable by keyboard (axe does not count contenteditable).
+          tabindex: "0",
           ...(describedBy ? { "aria-describedby": describedBy } : {}),
           autocapitalize: "off",
           autocorrect: "off",

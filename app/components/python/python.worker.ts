@@ -14,38 +14,30 @@ declare const self: DedicatedWorkerGlobalScope;
 
 /** Absolute, because a bundler may start workers from a `blob:` URL that relative URLs cannot resolve against. */
 const RUNTIME_URL = `${self.location.origin}/_py/${pyodidePackage.version}/`;
-/** Printed text is sent at most this often while Python runs, so a print loop cannot flood the page. */
-const FLUSH_MS = 50;
-/** Text after this much in one run is dropped (the page keeps only the end anyway). */
-const MAX_OUTPUT_PER_RUN = 1_000_000;
+/**
+ * A run's printed lines past these are dropped (the loop keeps running until Stop), so a print
+ * loop cannot flood the page. Each line is posted as it is printed: Python blocks this thread,
+ * so text held back for a timer would never leave if the code then computes forever.
+ */
+const MAX_LINES_PER_RUN = 10_000;
+const MAX_CHARS_PER_RUN = 1_000_000;
 
 const post = (message: FromWorker) => self.postMessage(message);
 
 let python: Promise<PyodideAPI> | undefined;
-let run: { id: number; sent: number; stdout: string; stderr: string; lastFlush: number; dropped: boolean } | undefined;
-
-function flush() {
-  if (!run) return;
-  for (const stream of ["stdout", "stderr"] as const) {
-    if (run[stream]) post({ type: "output", id: run.id, stream, text: run[stream] });
-    run[stream] = "";
-  }
-  run.lastFlush = performance.now();
-}
+let run: { id: number; lines: number; chars: number; dropped: boolean } | undefined;
 
 function write(stream: "stdout" | "stderr", line: string) {
-  if (!run) return;
+  if (!run || run.dropped) return;
   const text = `${line}\n`;
-  if (run.sent + text.length > MAX_OUTPUT_PER_RUN) {
-    if (!run.dropped) {
-      run.dropped = true;
-      run.stderr += "[more output was not shown]\n";
-    }
-  } else {
-    run[stream] += text;
-    run.sent += text.length;
+  if (run.lines >= MAX_LINES_PER_RUN || run.chars + text.length > MAX_CHARS_PER_RUN) {
+    run.dropped = true;
+    post({ type: "output", id: run.id, stream: "stderr", text: "[more output was not shown]\n" });
+    return;
   }
-  if (performance.now() - run.lastFlush >= FLUSH_MS) flush();
+  run.lines += 1;
+  run.chars += text.length;
+  post({ type: "output", id: run.id, stream, text });
 }
 
 /**
@@ -122,7 +114,7 @@ async function runCode(id: number, code: string, progress: boolean) {
   }
   post({ type: "started", id });
   const started = performance.now();
-  run = { id, sent: 0, stdout: "", stderr: "", lastFlush: started, dropped: false };
+  run = { id, lines: 0, chars: 0, dropped: false };
   let ok = false;
   const runner = py.globals.get("_synapse_run") as ((source: string) => boolean) & { destroy(): void };
   try {
@@ -132,7 +124,6 @@ async function runCode(id: number, code: string, progress: boolean) {
   } finally {
     runner.destroy();
   }
-  flush();
   run = undefined;
   post({ type: "done", id, ok, ms: Math.round(performance.now() - started) });
 }

@@ -61,14 +61,36 @@ export function TryItLive({ title, code: startCode, summary, headingLevel = 2 }:
   const [chunks, setChunks] = useState<OutputChunk[]>([]);
   const [status, setStatus] = useState("");
   const runId = useRef<number | null>(null);
+  // Printed text arrives line by line; it is drawn at most every 50 ms.
+  const pending = useRef<OutputChunk[]>([]);
+  const flushTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  useEffect(() => setMounted(true), []);
+  const flushOutput = useCallback(() => {
+    if (flushTimer.current !== null) clearTimeout(flushTimer.current);
+    flushTimer.current = null;
+    const arrived = pending.current;
+    pending.current = [];
+    if (arrived.length) setChunks((c) => arrived.reduce(appendOutput, c));
+  }, []);
+
+  useEffect(() => {
+    setMounted(true);
+    return () => {
+      // Leaving (another lesson step, another page) stops our code if it still runs.
+      if (flushTimer.current !== null) clearTimeout(flushTimer.current);
+      const running = runId.current;
+      runId.current = null;
+      if (running !== null) pythonRunner().stop(running);
+    };
+  }, []);
 
   const run = useCallback(() => {
     const pressed = performance.now();
     let startedAt: number | null = null;
     // Ctrl+Enter while our own code runs starts it again: the old run ends without a note.
     runId.current = null;
+    pending.current = [];
+    flushOutput();
     setChunks([]);
     setPhase("running");
     setStatus("Running…");
@@ -88,10 +110,13 @@ export function TryItLive({ title, code: startCode, summary, headingLevel = 2 }:
         setStatus("Running…");
       },
       output(stream, text) {
-        if (mine()) setChunks((c) => appendOutput(c, { stream, text }));
+        if (!mine()) return;
+        pending.current.push({ stream, text });
+        flushTimer.current ??= setTimeout(flushOutput, 50);
       },
       done({ ok, ms }) {
         if (!mine()) return;
+        flushOutput();
         runId.current = null;
         setPhase(ok ? "done" : "error");
         const waited = startedAt !== null ? Math.round(startedAt - pressed) : 0;
@@ -100,6 +125,7 @@ export function TryItLive({ title, code: startCode, summary, headingLevel = 2 }:
       },
       stopped(reason) {
         if (!mine()) return;
+        flushOutput();
         runId.current = null;
         setLoading(null);
         setPhase("stopped");
@@ -109,6 +135,7 @@ export function TryItLive({ title, code: startCode, summary, headingLevel = 2 }:
       },
       loadFailed(message) {
         if (!mine()) return;
+        flushOutput();
         runId.current = null;
         setLoading(null);
         setPhase("failed");
@@ -117,7 +144,7 @@ export function TryItLive({ title, code: startCode, summary, headingLevel = 2 }:
       },
     });
     runId.current = thisRun;
-  }, []);
+  }, [flushOutput]);
 
   const stop = useCallback(() => {
     if (runId.current !== null) pythonRunner().stop(runId.current);
