@@ -34,7 +34,7 @@ const theme = EditorView.theme({
   ".cm-content": { padding: "12px 0", caretColor: "#0f172a" },
   ".cm-line": { padding: "0 12px 0 8px" },
   ".cm-gutters": { backgroundColor: "#f8fafc", color: "#475569", borderRight: "1px solid #e2e8f0" },
-  ".cm-lineNumbers .cm-gutterElement": { padding: "0 8px 0 12px", minWidth: "2.5ch" },
+  ".cm-lineNumbers .cm-gutterElement": { padding: "0 6px 0 10px", minWidth: "2ch" },
   ".cm-activeLine": { backgroundColor: "#eef2ff80" },
   ".cm-activeLineGutter": { backgroundColor: "#e0e7ff", color: "#1e1b4b" },
   ".cm-selectionBackground, &.cm-focused .cm-selectionBackground, ::selection": { backgroundColor: "#c7d2fe" },

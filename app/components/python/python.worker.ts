@@ -42,33 +42,35 @@ function write(stream: "stdout" | "stderr", line: string) {
 
 /**
  * Counts the runtime's bytes as they arrive, for the progress bar. The server sends each
- * file's decoded size in `x-raw-length` (the body is gzipped on the wire).
+ * file's decoded size in `x-raw-length` (the body is gzipped on the wire). The count reads a
+ * clone, so Pyodide gets the browser's own response, and the browser can keep the compiled
+ * WebAssembly in its code cache for the next load.
  */
 function countDownloads() {
   const realFetch = self.fetch.bind(self);
   let expected = 0;
   let received = 0;
   let lastReport = 0;
+  const count = async (body: ReadableStream<Uint8Array>) => {
+    const reader = body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      received += value.byteLength;
+      if (expected > 0 && performance.now() - lastReport > 100) {
+        lastReport = performance.now();
+        post({ type: "progress", phase: "download", fraction: Math.min(1, received / expected) });
+      }
+    }
+  };
   self.fetch = async (input, init) => {
     const response = await realFetch(input, init);
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-    if (!url.startsWith(RUNTIME_URL) || !response.ok || !response.body) return response;
+    if (!url.startsWith(RUNTIME_URL) || !response.ok) return response;
     expected += Number(response.headers.get("x-raw-length")) || 0;
-    const reader = response.body.getReader();
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        const { done, value } = await reader.read();
-        if (done) return controller.close();
-        received += value.byteLength;
-        if (expected > 0 && performance.now() - lastReport > 100) {
-          lastReport = performance.now();
-          post({ type: "progress", phase: "download", fraction: Math.min(1, received / expected) });
-        }
-        controller.enqueue(value);
-      },
-      cancel: (reason) => reader.cancel(reason),
-    });
-    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    const copy = response.clone().body;
+    if (copy) count(copy).catch(() => {});
+    return response;
   };
   return () => {
     self.fetch = realFetch;
@@ -79,8 +81,7 @@ function loadPython(progress: boolean): Promise<PyodideAPI> {
   if (python) return python;
   python = (async () => {
     const started = performance.now();
-    // Counting bytes costs the browser its compiled-code cache for the WebAssembly, so only
-    // the first load of a page shows a bar; a fresh worker after Stop loads from the cache.
+    // Only the first load of a page shows a bar; a fresh worker after Stop loads from the cache.
     const stopCounting = progress ? countDownloads() : () => {};
     if (progress) post({ type: "progress", phase: "download", fraction: 0 });
     try {

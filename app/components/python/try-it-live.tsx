@@ -31,7 +31,7 @@ function formatSeconds(ms: number): string {
 
 /** The code as a read-only listing shaped like the editor, shown until the editor has loaded. */
 function CodePreview({ code }: { code: string }) {
-  const lines = code.replace(/\n$/, "").split("\n");
+  const lines = code.split("\n");
   return (
     <div aria-hidden="true" className="overflow-x-auto rounded-xl border border-slate-300 bg-white py-3 font-mono text-base leading-[1.6]">
       {lines.map((line, i) => (
@@ -46,7 +46,9 @@ function CodePreview({ code }: { code: string }) {
   );
 }
 
-export function TryItLive({ title, code: startCode, summary, headingLevel = 2 }: TryItLiveProps) {
+export function TryItLive({ title, code: givenCode, summary, headingLevel = 2 }: TryItLiveProps) {
+  // No empty last line in the editor for the file's final newline.
+  const startCode = givenCode.replace(/\n+$/, "");
   const id = useId();
   const headingId = `${id}-title`;
   const hintId = `${id}-hint`;
@@ -185,12 +187,12 @@ export function TryItLive({ title, code: startCode, summary, headingLevel = 2 }:
         </p>
       </div>
 
-      <div className="mt-4 flex flex-wrap items-center gap-3">
+      <div className="mt-4 flex flex-wrap items-center gap-x-2 gap-y-2 sm:gap-x-3">
         <button
           type="button"
           onClick={run}
           disabled={active}
-          className="inline-flex min-h-11 items-center gap-2 rounded-lg bg-indigo-700 px-5 font-semibold text-white shadow-sm hover:bg-indigo-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-700 disabled:cursor-not-allowed disabled:bg-indigo-300 disabled:text-indigo-950"
+          className="inline-flex min-h-11 items-center gap-2 rounded-lg bg-indigo-700 px-4 sm:px-5 font-semibold text-white shadow-sm hover:bg-indigo-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-700 disabled:cursor-not-allowed disabled:bg-indigo-300 disabled:text-indigo-950"
         >
           <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4 fill-current">
             <path d="M4 2.5v11l9-5.5z" />
@@ -201,7 +203,7 @@ export function TryItLive({ title, code: startCode, summary, headingLevel = 2 }:
           type="button"
           onClick={stop}
           disabled={!active}
-          className="inline-flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 bg-white px-5 font-semibold text-slate-900 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-700 disabled:cursor-not-allowed disabled:text-slate-500"
+          className="inline-flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 bg-white px-4 sm:px-5 font-semibold text-slate-900 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-700 disabled:cursor-not-allowed disabled:text-slate-500"
         >
           <svg aria-hidden="true" viewBox="0 0 16 16" className="h-3.5 w-3.5 fill-current">
             <rect x="3" y="3" width="10" height="10" rx="1.5" />
@@ -212,11 +214,11 @@ export function TryItLive({ title, code: startCode, summary, headingLevel = 2 }:
           type="button"
           onClick={reset}
           disabled={!edited}
-          className="min-h-11 rounded-lg px-3 font-medium text-indigo-800 underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-700 disabled:cursor-not-allowed disabled:text-slate-500 disabled:no-underline"
+          className="min-h-11 rounded-lg px-2 font-medium sm:px-3 text-indigo-800 underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-700 disabled:cursor-not-allowed disabled:text-slate-500 disabled:no-underline"
         >
           Reset code
         </button>
-        <p role="status" className="ml-auto text-sm text-slate-700 tabular-nums">
+        <p role="status" className="basis-full text-sm text-slate-700 tabular-nums sm:ml-auto sm:basis-auto">
           {status}
         </p>
       </div>
