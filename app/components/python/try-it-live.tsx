@@ -216,7 +216,7 @@ export function TryItLive({ title, code: givenCode, summary, headingLevel = 2 }:
           disabled={!edited}
           className="min-h-11 rounded-lg px-2 font-medium sm:px-3 text-indigo-800 underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-700 disabled:cursor-not-allowed disabled:text-slate-500 disabled:no-underline"
         >
-          Reset code
+          Reset<span className="sr-only sm:not-sr-only"> code</span>
         </button>
         <p role="status" className="basis-full text-sm text-slate-700 tabular-nums sm:ml-auto sm:basis-auto">
           {status}
