@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { HostButton } from "./components/host-button";
 import { JoinForm } from "./components/join-form";
 import { NeuronMark } from "./components/neuron-mark";
@@ -45,6 +46,11 @@ export default function HomePage() {
             <li>No accounts and no installs: students join with a six-character code.</li>
             <li>Works on the classroom network, with nothing fetched from the internet.</li>
           </ul>
+          <p>
+            <Link href="/try" className="font-semibold text-indigo-800 underline underline-offset-4 hover:text-indigo-950">
+              Try the lesson&apos;s Python in your browser
+            </Link>
+          </p>
         </div>
       </div>
     </main>

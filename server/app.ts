@@ -13,6 +13,7 @@ import { handleApi, type ApiContext } from "./http/handle-api";
 import { Limits } from "./limits";
 import type { Logger } from "./logger";
 import { PHONE_URL_PREFIX, phoneBundleDir, servePhoneFile } from "./phone-bundle";
+import { PYTHON_URL_PREFIX, servePythonFile } from "./python-runtime";
 import { startRetention } from "./retention";
 import { applySecurityHeaders, securityHeaders } from "./security-headers";
 import { RoomManager } from "./rooms/room-manager";
@@ -56,6 +57,8 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       if (api && req.url?.startsWith("/api/")) return handleApi(req, res, api);
       // The student's page's own bundle (scripts/build-phone.mjs), outside Next's /_next/.
       if (req.url?.startsWith(PHONE_URL_PREFIX)) return servePhoneFile(req, res, phoneDir);
+      // The browser's Python for "Try it live", from node_modules/pyodide.
+      if (req.url?.startsWith(PYTHON_URL_PREFIX)) return servePythonFile(req, res);
       await handleNext!(req, res);
     };
     serve().catch((err) => {
