@@ -42,6 +42,8 @@ test("the teacher can refuse a request, and the asking phone is told", async ({ 
   await other.getByRole("textbox", { name: "Nickname" }).fill("ada");
   await other.getByRole("button", { name: "Join" }).click();
   await other.getByRole("button", { name: "That's me: ask for my place back" }).click();
+  // The asking phone is connected and waiting (a refusal before it connects finds no socket to tell).
+  await expect(other.getByRole("heading", { name: "Asking your teacher" })).toBeVisible();
   const requests = teacher.getByRole("region", { name: "Phones asking for a place" });
   await requests.getByRole("button", { name: "Refuse the request for Ada's place" }).click();
   await expect(other.getByText("Your teacher did not give you that place.", { exact: false })).toBeVisible();
