@@ -32,8 +32,9 @@ export function soakLines(f: SoakFigures): string[] {
   for (const c of f.crashes) {
     lines.push(
       `kill -9 on ${c.db}: ${c.cycles} cycles survived; ${c.counts.acked} commands acknowledged, acknowledged events lost: ${c.problems.length}; ` +
-        `back and accepting after a kill (min / median / max): ${spread(c.backMs)} ms.`,
+        `back and accepting after a kill (min / median / max): ${spread(c.backMs)} ms; handshakes refused after a restart (tried again): ${JSON.stringify(c.refusedHandshakes)}.`,
     );
+    for (const e of c.serverErrors.slice(0, 3)) lines.push(`  ${c.db} server error after a restart: \`${e.replace(/`/g, "'")}\``);
   }
   if (f.flaps) {
     const x = f.flaps;
