@@ -15,6 +15,9 @@ const { values: args } = parseArgs({
     capacity: { type: "string", default: "3000" },
     "session-size": { type: "string", default: "30" },
     only: { type: "string", default: "all" },
+    "flood-seconds": { type: "string", default: "3" },
+    flooders: { type: "string", default: "5" },
+    "flood-stay-away": { type: "boolean", default: false },
     "no-write": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
@@ -30,7 +33,11 @@ if (args.help) {
   [--client-procs 2]   student sockets split across this many processes (the teacher has its own)
   [--capacity 3000]    idle students for the capacity check (0 skips it)
   [--session-size 30]  students per session in the capacity check
-  [--only all|synapse|bare|capacity|quiz]   quiz: the answer burst (bench/quiz-burst.ts), alone
+  [--flood-seconds 3]  the flood scenario: one class of 5 times its acknowledgements while
+  [--flooders 5]       this many students of another class flood from 5 sockets each
+                       (5 moves per socket every 10 ms: 12,500 a second for 5 students)
+  [--flood-stay-away]  cut-off flooders stay away (by default they connect again at once)
+  [--only all|synapse|bare|capacity|flood|quiz]   flood: the flood scenario; quiz: the answer burst (bench/quiz-burst.ts), alone
   [--no-write]         do not append to docs/benchmarks.md`);
   process.exit(0);
 }
@@ -57,6 +64,11 @@ export const QUIET_WAIT = positive("quiet-wait", args["quiet-wait"]!, 600);
 export const MAX_OTHER = positive("max-other", args["max-other"]!, 1000);
 export const TRIES = 3;
 export const NO_WRITE = args["no-write"]!;
+export const FLOOD_SECONDS = positive("flood-seconds", args["flood-seconds"]!, 60);
+export const FLOODERS = Math.max(1, Math.round(positive("flooders", args.flooders!, 40)));
+export const FLOOD_RECONNECT = !args["flood-stay-away"]!;
 
 /** The whole run's hard limit; children's watchdogs use it too. */
-export const HARD_LIMIT_S = Math.ceil(240 + 2 * REPEAT * TRIES * (WARMUP + SECONDS + 90 + QUIET_WAIT) + (CAPACITY > 0 ? 300 + CAPACITY / 20 : 0));
+export const HARD_LIMIT_S = Math.ceil(
+  240 + 2 * REPEAT * TRIES * (WARMUP + SECONDS + 90 + QUIET_WAIT) + (CAPACITY > 0 ? 300 + CAPACITY / 20 : 0) + 2 * REPEAT * TRIES * (FLOOD_SECONDS + 90 + QUIET_WAIT),
+);

@@ -4,9 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { CAPACITY, CLIENT_PROCS, JITTER, MAX_OTHER, RATE, REPEAT, SECONDS, SESSION_SIZE, STUDENTS, TRIES, WARMUP } from "./args";
+import { floodInterpretation, floodLine, floodParameters, floodTable } from "./flood-report";
 import { phoneSizeLine, type PhoneJsSize } from "./phone-size";
 import { interpretation, loadTable, markdownTable, runLine, workersLine } from "./report";
-import type { CapacityResult, LoadResult } from "./results";
+import type { CapacityResult, FloodResult, LoadResult } from "./results";
 import { ROOT } from "./lib/procs";
 import { fmt } from "./lib/stats";
 
@@ -31,6 +32,7 @@ export function writeDoc(
   runsB: LoadResult[],
   discarded: LoadResult[],
   phone?: PhoneJsSize,
+  flood?: { a?: FloodResult; b?: FloodResult; synapse: FloodResult[]; bare: FloodResult[]; discarded: FloodResult[] },
 ): string {
   const file = path.join(ROOT, "docs", "benchmarks.md");
   const header = [
@@ -44,16 +46,19 @@ export function writeDoc(
     "",
   ].join("\n");
   const date = new Date().toISOString().slice(0, 10);
+  const loadMeasured = Boolean(a || b || c);
   const lines: string[] = [
-    `## ${date}: ${STUDENTS} students × ${RATE} moves/s for ${SECONDS} s`,
+    loadMeasured ? `## ${date}: ${STUDENTS} students × ${RATE} moves/s for ${SECONDS} s` : `## ${date}: a bystander class under a flood`,
     "",
     `- Machine: ${machine()}.`,
     `- Code: ${codeVersion()}.`,
+  ];
+  if (loadMeasured) lines.push(
     `- Parameters: \`--students ${STUDENTS} --seconds ${SECONDS} --rate ${RATE} --jitter ${JITTER} --warmup ${WARMUP} --repeat ${REPEAT} --client-procs ${CLIENT_PROCS} --capacity ${CAPACITY} --session-size ${SESSION_SIZE}\`; ` +
       `runs disturbed by other processes (over ${MAX_OTHER}% of a core) retried up to ${TRIES} times; one session; moves at ${RATE}/s per student with ±${Math.round(JITTER * 100)}% jitter on each interval; the teacher's socket in its own process, ` +
       `students split across ${CLIENT_PROCS} process(es); moves start ${WARMUP} s before the measured ${SECONDS} s window; Synapse on PGlite in a fresh temp directory, production build, LOG_LEVEL=warn; broadcast tick 25 ms in both servers.`,
-    "",
-  ];
+  );
+  lines.push("");
   if (a || b) {
     lines.push(`The run with the median p99 of ${REPEAT} for each server (runs alternate between the servers):`, "", markdownTable(loadTable(a, b)), "");
     for (const runs of [runsA, runsB]) if (runs.length) lines.push(`- All ${runs[0]!.name} runs: ${runs.map(runLine).join("; ")}.`);
@@ -74,7 +79,14 @@ export function writeDoc(
       "",
     );
   }
-  lines.push("Interpretation:", "", ...interpretation(a, b, c).map((l) => `- ${l}`));
+  if (flood && (flood.a || flood.b)) {
+    lines.push(`Bystanders under a flood (${floodParameters()}) The run with the median p99 during the flood of ${REPEAT} for each server:`, "", markdownTable(floodTable(flood.a, flood.b)), "");
+    for (const runs of [flood.synapse, flood.bare]) if (runs.length) lines.push(`- All ${runs[0]!.name} flood runs: ${runs.map(floodLine).join("; ")}.`);
+    if (flood.discarded.length) lines.push(`- Discarded (other processes over ${MAX_OTHER}% of a core): ${flood.discarded.map((r) => `${r.name}: ${floodLine(r)}`).join("; ")}.`);
+    lines.push("");
+  }
+  lines.push("Interpretation:", "", ...(loadMeasured ? interpretation(a, b, c) : []).map((l) => `- ${l}`));
+  if (flood) lines.push(...floodInterpretation(flood.a, flood.b).map((l) => `- ${l}`));
   if (phone) lines.push(`- ${phoneSizeLine(phone)}`);
   lines.push("");
   const previous = fs.existsSync(file) ? fs.readFileSync(file, "utf8").trimEnd() + "\n\n" : header + "\n";

@@ -6,7 +6,6 @@ import { MAX_OTHER, QUIET_WAIT, TRIES } from "./args";
 import { log, now } from "./log";
 import { machineCpu, sleep } from "./lib/procs";
 import { fmt } from "./lib/stats";
-import type { LoadResult } from "./results";
 
 /**
  * This machine may be shared: waits, at most `QUIET_WAIT` seconds, until the processes
@@ -35,11 +34,11 @@ export async function quietBeforeRun(kind: "synapse" | "bare"): Promise<void> {
 }
 
 /** Runs `scenario`, again (at most `TRIES` times in all) while other processes disturbed it. */
-export async function measured(
+export async function measured<R extends { otherCpuPct: number }>(
   kind: "synapse" | "bare",
-  scenario: (kind: "synapse" | "bare") => Promise<LoadResult>,
-  discarded: LoadResult[],
-): Promise<LoadResult> {
+  scenario: (kind: "synapse" | "bare") => Promise<R>,
+  discarded: R[],
+): Promise<R> {
   for (let attempt = 1; ; attempt++) {
     const r = await scenario(kind);
     if (r.otherCpuPct <= MAX_OTHER || attempt >= TRIES) return r;

@@ -71,3 +71,29 @@ export interface CapacityResult {
   sawUpdate: number;
   stillConnected: number;
 }
+
+/** Scenario E: one class's acknowledgements while another class floods (bench/flood.ts). */
+export interface FloodResult {
+  name: string;
+  /** Bystanders' acknowledgement times by phase: before the flood, its first 500 ms, all of it, after it. */
+  before: Summary;
+  onset: Summary;
+  during: Summary;
+  after: Summary;
+  /** When the slowest acknowledgement during the flood was sent, ms after the flood began. */
+  slowestAtMs: number;
+  bystanderRefused: Record<string, number>;
+  bystanderLoopMax: number;
+  /** Messages the flooders sent, per second of the flood. */
+  offeredPerS: number;
+  sent: number;
+  acks: Record<string, number>;
+  notices: Record<string, number>;
+  disconnects: number;
+  /** ms from the flood's start until the first and the last of the first sockets were cut off. */
+  firstCutMs: number;
+  lastCutMs: number;
+  reconnects: { ok: number; refused: Record<string, number> };
+  serverCpuPct: number;
+  otherCpuPct: number;
+}

@@ -9,6 +9,8 @@
  * B. Baseline: bench/bare-server.ts, a bare Socket.IO server doing the same fan-out
  *    (fold moves as they arrive, one message per room per 25 ms tick), same clients.
  * C. Capacity: idle students across sessions of 30 on one Synapse process.
+ * E. Flood: a bystander class's acknowledgements while another class floods (flood.ts),
+ *    against both servers (`--only flood` runs it alone).
  * D. Phone page size: the gzipped JavaScript of the student's page, read from the build's
  *    manifests (phone-size.ts; SPEC's budget is 120 KB).
  *
@@ -26,12 +28,14 @@ import { CAPACITY, CLIENT_PROCS, HARD_LIMIT_S, NO_WRITE, ONLY, RATE, REPEAT, SEC
 import { capacityScenario } from "./capacity";
 import { quizBurst } from "./quiz-burst";
 import { writeDoc } from "./doc";
+import { floodScenario } from "./flood";
+import { floodInterpretation, floodLine, floodTable } from "./flood-report";
 import { loadScenario } from "./latency";
 import { log } from "./log";
 import { phoneJsSize, phoneSizeLine } from "./phone-size";
 import { measured } from "./quiet";
-import { interpretation, medianRun, printLoad, runLine } from "./report";
-import type { LoadResult } from "./results";
+import { interpretation, markdownTable, medianRun, printLoad, runLine } from "./report";
+import type { FloodResult, LoadResult } from "./results";
 import { ensureBuild, removeTempDirsOnExit } from "./servers";
 import { installExitHooks, killAll, ROOT } from "./lib/procs";
 
@@ -47,7 +51,7 @@ removeTempDirsOnExit();
 async function main(): Promise<void> {
   if (ONLY === "quiz") return quizBurst(); // bench/quiz-burst.ts: 200 answers within one second
   log(`bench: ${STUDENTS} students × ${RATE}/s for ${SECONDS} s, ${CLIENT_PROCS} student process(es), capacity ${CAPACITY}; hard limit ${HARD_LIMIT_S} s`);
-  const wantsSynapse = ONLY === "all" || ONLY === "synapse" || ONLY === "capacity";
+  const wantsSynapse = ONLY === "all" || ONLY === "synapse" || ONLY === "capacity" || ONLY === "flood";
   if (wantsSynapse) ensureBuild();
   const build = path.join(ROOT, ".next-test");
   const phone = fs.existsSync(path.join(build, "phone", "manifest.json")) ? phoneJsSize(build) : undefined;
@@ -68,9 +72,29 @@ async function main(): Promise<void> {
   if (a || b) printLoad(a, b, runsA, runsB, discarded);
   const c = (ONLY === "all" || ONLY === "capacity") && CAPACITY > 0 ? await capacityScenario() : undefined;
   if (c) console.log("\ncapacity:", JSON.stringify(c, null, 2));
-  console.log("\n" + interpretation(a, b, c).map((l) => `- ${l}`).join("\n"));
+
+  const floods: { synapse: FloodResult[]; bare: FloodResult[]; discarded: FloodResult[] } = { synapse: [], bare: [], discarded: [] };
+  if (ONLY === "all" || ONLY === "flood") {
+    for (let round = 1; round <= REPEAT; round++) {
+      for (const kind of ["synapse", "bare"] as const) {
+        const r = await measured(kind, floodScenario, floods.discarded);
+        floods[kind].push(r);
+        log(`flood round ${round}, ${kind}: ${floodLine(r)}`);
+      }
+    }
+    const fa = medianBy(floods.synapse, (r) => r.during.p99);
+    const fb = medianBy(floods.bare, (r) => r.during.p99);
+    console.log("\n" + markdownTable(floodTable(fa, fb)));
+  }
+  const flood = floods.synapse.length ? { a: medianBy(floods.synapse, (r) => r.during.p99), b: medianBy(floods.bare, (r) => r.during.p99), ...floods } : undefined;
+  console.log("\n" + [...interpretation(a, b, c), ...(flood ? floodInterpretation(flood.a, flood.b) : [])].map((l) => `- ${l}`).join("\n"));
   if (phone) console.log(`- ${phoneSizeLine(phone)}`);
-  if (!NO_WRITE) console.log(`\nwritten to ${writeDoc(a, b, c, runsA, runsB, discarded, phone)}`);
+  if (!NO_WRITE) console.log(`\nwritten to ${writeDoc(a, b, c, runsA, runsB, discarded, phone, flood)}`);
+}
+
+/** The run whose `key` is the median of `runs`. */
+function medianBy<R>(runs: R[], key: (r: R) => number): R | undefined {
+  return [...runs].sort((x, y) => key(x) - key(y))[Math.floor((runs.length - 1) / 2)];
 }
 
 main().then(

@@ -12,6 +12,7 @@ import { handleHealth, type Lifecycle } from "./health";
 import { handleApi, type ApiContext } from "./http/handle-api";
 import { Limits } from "./limits";
 import type { Logger } from "./logger";
+import { connectRedis, type RedisConnection } from "./redis";
 import { PHONE_URL_PREFIX, phoneBundleDir, servePhoneFile } from "./phone-bundle";
 import { PYTHON_URL_PREFIX, servePythonFile } from "./python-runtime";
 import { startRetention } from "./retention";
@@ -82,6 +83,8 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   let io: SynapseServer | undefined;
   let stopRetention: (() => void) | undefined;
   let nextApp: ReturnType<typeof next> | undefined;
+  // With REDIS_URL, several processes share their rate budgets through Redis.
+  const redis: RedisConnection | undefined = config.redisUrl ? connectRedis(config.redisUrl, config.redisKeyPrefix, log) : undefined;
   try {
     database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     setProcessDatabase(database);
@@ -100,7 +103,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     });
 
     const storage = new SqlStorage(database.db);
-    const limits = new Limits({ trustedProxy: config.trustedProxy, scale: config.limitScale });
+    const limits = new Limits({ trustedProxy: config.trustedProxy, scale: config.limitScale, store: redis });
     let ioRef: SynapseServer | undefined;
     rooms = new RoomManager({
       storage,
@@ -114,6 +117,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   } catch (err) {
     server.close();
     await database?.close().catch(() => {});
+    await redis?.close();
     throw err;
   }
   lifecycle = "ready";
@@ -139,6 +143,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       await nextApp?.close().catch((err) => log.warn({ err }, "next did not close cleanly"));
       await database?.close();
       setProcessDatabase(undefined);
+      await redis?.close();
       log.info("Synapse stopped");
     },
   };

@@ -19,6 +19,11 @@ const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, "must be a redis:// URL")
     .optional(),
+  // Every key this deployment writes in Redis starts with it; tests use one per run.
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, "letters, digits and _ . : - only (at most 64)")
+    .default("synapse:"),
   RETENTION_DAYS: z.coerce.number().positive().default(30),
   TRUSTED_PROXY: z
     .string()
@@ -37,6 +42,8 @@ export interface Config {
   databaseUrl?: string;
   dataDir: string;
   redisUrl?: string;
+  /** Prefix of every Redis key (REDIS_KEY_PREFIX, `synapse:` by default). */
+  redisKeyPrefix: string;
   retentionDays: number;
   /** Whose `X-Forwarded-For` names the client (server/limits/client-address.ts). */
   trustedProxy?: TrustedProxy;
@@ -71,6 +78,7 @@ export function readConfig(env: NodeJS.ProcessEnv, options: { dev: boolean }): C
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
     redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
     retentionDays: e.RETENTION_DAYS,
     trustedProxy: e.TRUSTED_PROXY ? (parseTrustedProxy(e.TRUSTED_PROXY) ?? undefined) : undefined,
     limitScale: e.SYNAPSE_TEST_LIMIT_SCALE,

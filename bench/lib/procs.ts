@@ -105,7 +105,9 @@ export async function startServer(
   const base: Record<string, string | undefined> = { ...process.env };
   delete base.DATABASE_URL;
   delete base.REDIS_URL;
-  const proc = spawn(process.execPath, [...TSX, entry], {
+  // BENCH_CPU_PROF_DIR=dir writes each server's CPU profile there when it exits (for finding pauses).
+  const profile = process.env.BENCH_CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`, "--cpu-prof-interval=200"] : [];
+  const proc = spawn(process.execPath, [...profile, ...TSX, entry], {
     cwd: ROOT,
     env: { ...base, NEXT_TELEMETRY_DISABLED: "1", HOST: "127.0.0.1", PORT: String(port), ...env } as unknown as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],

@@ -5,10 +5,10 @@
  * nothing while a guesser learns an answer only when it has a point to spend. A global
  * budget of wrong codes holds back many addresses together.
  */
-import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
+import type { RateLimiterRes } from "rate-limiter-flexible";
 import { ProtocolError } from "../../lib/protocol/errors";
 import { BUDGETS } from "./budgets";
-import { limiterFor } from "./spend";
+import { limiterFor, type Limiter, type LimiterStore } from "./spend";
 
 const GLOBAL_KEY = "all";
 
@@ -24,13 +24,14 @@ function isRes(err: unknown): err is RateLimiterRes {
 }
 
 export class GuessGuard {
-  private readonly lookups: RateLimiterMemory;
-  private readonly wrongShort: RateLimiterMemory;
-  private readonly wrongDay: RateLimiterMemory;
-  private readonly wrongGlobal: RateLimiterMemory;
+  private readonly lookups: Limiter;
+  private readonly wrongShort: Limiter;
+  private readonly wrongDay: Limiter;
+  private readonly wrongGlobal: Limiter;
 
-  constructor(scale = 1) {
-    const make = (b: { points: number; seconds: number }, prefix: string, k = scale) => limiterFor(b, prefix, k);
+  /** With `store`, every budget here (the global one too) is shared by all processes. */
+  constructor(scale = 1, store?: LimiterStore) {
+    const make = (b: { points: number; seconds: number }, name: string) => limiterFor(b, name, { scale, store });
     this.lookups = make(BUDGETS.lookups, "lookup");
     this.wrongShort = make(BUDGETS.wrongShort, "wrong10m");
     this.wrongDay = make(BUDGETS.wrongDay, "wrong1d");

@@ -1,6 +1,8 @@
 /**
  * The process's limits (docs/security.md, "Guessing and floods"): join-code guessing,
- * sessions created, sockets and commands, all kept in this process's memory.
+ * sessions created, sockets and commands. The rates are kept in this process's memory, or
+ * in Redis (shared by every process) when a store is given; sockets held at once are
+ * always counted in this process.
  */
 import type http from "node:http";
 import { clientAddress, type TrustedProxy } from "./client-address";
@@ -8,15 +10,19 @@ import { CommandLimits } from "./commands";
 import { GuessGuard } from "./guesses";
 import { SessionCreationLimit } from "./sessions";
 import { SocketLimits } from "./sockets";
+import type { LimiterStore } from "./spend";
 
 export { BUDGETS } from "./budgets";
 export { CommandLimits, type CommandVerdict } from "./commands";
 export { GuessGuard } from "./guesses";
+export type { LimiterStore } from "./spend";
 
 export interface LimitOptions {
   trustedProxy?: TrustedProxy;
   /** Multiplies the per-address budgets; 1 except in tests (SYNAPSE_TEST_LIMIT_SCALE). */
   scale?: number;
+  /** The process's Redis (server/redis.ts): rate budgets shared by every process. */
+  store?: LimiterStore;
 }
 
 export class Limits {
@@ -29,10 +35,11 @@ export class Limits {
   constructor(options: LimitOptions = {}) {
     const scale = options.scale ?? 1;
     this.trustedProxy = options.trustedProxy;
-    this.guesses = new GuessGuard(scale);
-    this.sessions = new SessionCreationLimit(scale);
-    this.sockets = new SocketLimits(scale);
-    this.commands = new CommandLimits(scale);
+    const { store } = options;
+    this.guesses = new GuessGuard(scale, store);
+    this.sessions = new SessionCreationLimit(scale, store);
+    this.sockets = new SocketLimits(scale, store);
+    this.commands = new CommandLimits(scale, store);
   }
 
   /**

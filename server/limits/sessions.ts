@@ -1,15 +1,14 @@
 /** Sessions one address may create: enough for a school's teachers, not for a flood. */
-import type { RateLimiterMemory } from "rate-limiter-flexible";
 import { BUDGETS } from "./budgets";
-import { limiterFor, spend } from "./spend";
+import { limiterFor, spend, type Limiter, type LimiterStore } from "./spend";
 
 export class SessionCreationLimit {
-  private readonly short: RateLimiterMemory;
-  private readonly day: RateLimiterMemory;
+  private readonly short: Limiter;
+  private readonly day: Limiter;
 
-  constructor(scale = 1) {
-    this.short = limiterFor(BUDGETS.sessionsShort, "sessions10m", scale);
-    this.day = limiterFor(BUDGETS.sessionsDay, "sessions1d", scale);
+  constructor(scale = 1, store?: LimiterStore) {
+    this.short = limiterFor(BUDGETS.sessionsShort, "sessions10m", { scale, store });
+    this.day = limiterFor(BUDGETS.sessionsDay, "sessions1d", { scale, store });
   }
 
   /**

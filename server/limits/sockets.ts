@@ -1,12 +1,12 @@
 /**
  * Socket limits: handshakes per address and per participant (rates, rate-limiter-flexible),
- * and sockets held at once per address, per participant and anonymous per address. What
- * is held is counted in this process, which is where those sockets live.
+ * and sockets held at once per address, per participant and anonymous per address. The
+ * rates are shared through Redis when the process has it; what is held is counted in this
+ * process, which is where those sockets live.
  */
-import type { RateLimiterMemory } from "rate-limiter-flexible";
 import { ProtocolError } from "../../lib/protocol/errors";
 import { BUDGETS } from "./budgets";
-import { limiterFor, spend } from "./spend";
+import { limiterFor, spend, type Limiter, type LimiterStore } from "./spend";
 
 class Held {
   private counts = new Map<string, number>();
@@ -31,16 +31,17 @@ class Held {
 const tooMany = (what: string) => new ProtocolError("RATE_LIMITED", what);
 
 export class SocketLimits {
-  private readonly handshakes: RateLimiterMemory;
-  private readonly participantHandshakes: RateLimiterMemory;
+  private readonly handshakes: Limiter;
+  private readonly participantHandshakes: Limiter;
   private readonly perAddress: Held;
   private readonly anonymous: Held;
   private readonly perParticipant = new Held(BUDGETS.socketsPerParticipant);
 
-  constructor(scale = 1) {
-    this.handshakes = limiterFor(BUDGETS.handshakes, "hs", scale);
+  /** Handshake rates are kept in `store` when given; sockets held are counted in this process. */
+  constructor(scale = 1, store?: LimiterStore) {
+    this.handshakes = limiterFor(BUDGETS.handshakes, "hs", { scale, store });
     // Per participant: a pass is one person wherever they connect from, so no scale.
-    this.participantHandshakes = limiterFor(BUDGETS.handshakesPerParticipant, "hsp");
+    this.participantHandshakes = limiterFor(BUDGETS.handshakesPerParticipant, "hsp", { store });
     this.perAddress = new Held(Math.round(BUDGETS.socketsPerAddress * scale));
     this.anonymous = new Held(Math.round(BUDGETS.anonymousPerAddress * scale));
   }

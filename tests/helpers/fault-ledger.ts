@@ -3,8 +3,9 @@
  * Each command sets the inputs to a value no other command uses, so its event can be
  * found in the log: every acknowledged value must be there by its acknowledged seq, and no value
  * refused as "nothing was changed" may be there at all. "Could not confirm" may go
- * either way.
+ * either way. Works on PostgreSQL and, once its server has stopped, on a PGlite directory.
  */
+import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import type { LiveClient } from "./classroom";
 
@@ -50,27 +51,51 @@ export class FaultLedger {
   }
 
   /**
-   * Reads the session's inputs events straight from PostgreSQL (not through the proxy) and
-   * lists every broken promise; an empty list means the log agrees with what was said.
+   * Reads the session's inputs events straight from the database (PostgreSQL by URL, not
+   * through a test proxy, or a stopped server's PGlite directory) and lists every broken
+   * promise; an empty list means the log agrees with what was said.
    */
-  async problems(databaseUrl: string, sessionId: string): Promise<string[]> {
-    const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  async problems(database: string | { dataDir: string }, sessionId: string): Promise<string[]> {
+    return this.problemsIn(await readInputsEvents(database, sessionId));
+  }
+
+  /** The broken promises, given the session's `inputs.set` events. */
+  problemsIn(rows: InputsRow[]): string[] {
+    const seqOf = new Map(rows.map((r) => [r.payload.inputs[0]!, r.seq]));
+    const problems: string[] = [];
+    for (const [value, seq] of this.acked) {
+      // An acknowledgement carries the seq of its tick's last event: the command's is at or before it.
+      const stored = seqOf.get(value);
+      if (stored === undefined || stored > seq) problems.push(`acknowledged ${value} at seq ${seq}, the log has it at ${stored ?? "no seq"}`);
+    }
+    for (const value of this.notChanged) {
+      if (seqOf.has(value)) problems.push(`refused ${value} as not changed, but the log has it at seq ${seqOf.get(value)}`);
+    }
+    return problems;
+  }
+}
+
+interface InputsRow {
+  seq: number;
+  payload: { inputs: number[] };
+}
+
+const INPUTS_EVENTS = "select seq, payload from events where session_id = $1 and type = 'inputs.set' order by seq";
+
+/** The session's `inputs.set` events, from PostgreSQL or from a PGlite directory no server holds. */
+async function readInputsEvents(database: string | { dataDir: string }, sessionId: string): Promise<InputsRow[]> {
+  if (typeof database === "string") {
+    const sql = postgres(database, { max: 1, onnotice: () => {} });
     try {
-      const rows = await sql<{ seq: number; payload: { inputs: number[] } }[]>`
-        select seq, payload from events where session_id = ${sessionId} and type = 'inputs.set' order by seq`;
-      const seqOf = new Map(rows.map((r) => [r.payload.inputs[0]!, r.seq]));
-      const problems: string[] = [];
-      for (const [value, seq] of this.acked) {
-        // An acknowledgement carries the seq of its tick's last event: the command's is at or before it.
-        const stored = seqOf.get(value);
-        if (stored === undefined || stored > seq) problems.push(`acknowledged ${value} at seq ${seq}, the log has it at ${stored ?? "no seq"}`);
-      }
-      for (const value of this.notChanged) {
-        if (seqOf.has(value)) problems.push(`refused ${value} as not changed, but the log has it at seq ${seqOf.get(value)}`);
-      }
-      return problems;
+      return await sql.unsafe<InputsRow[]>(INPUTS_EVENTS, [sessionId]);
     } finally {
       await sql.end();
     }
+  }
+  const pg = await PGlite.create({ dataDir: database.dataDir });
+  try {
+    return (await pg.query<InputsRow>(INPUTS_EVENTS, [sessionId])).rows;
+  } finally {
+    await pg.close();
   }
 }

@@ -179,3 +179,36 @@ export function mutate(r: Random, payload: Record<string, unknown>): { payload: 
   }
 }
 
+
+/** One fuzzed message and how to send it: with an acknowledgement, without one, as an unknown event, or not at all (too big). */
+export interface FuzzMessage {
+  kind: "ack" | "no-ack" | "unknown" | "too-big";
+  name: string;
+  payload: unknown;
+  mutation: Mutation;
+}
+
+/** Payloads past this size go on sockets of their own (they close the socket: 64 KB limit). */
+const TOO_BIG = 32 * 1024;
+
+/**
+ * The next message of a socket fuzz against a live class: a command (valid or mutated)
+ * for the class's current `state`, naming its `students`; 3% unknown events, 2% without an
+ * acknowledgement. The class stays open and everyone stays in it, so later messages still
+ * meet a live class: `room:end` is never sent, and removals and hand-backs name no one real.
+ * @example
+ * const m = fuzzMessage(seeded(1), state, ["p1"]); if (m.kind === "ack") await sendUnchecked(socket, m.name, m.payload);
+ */
+export function fuzzMessage(r: Random, state: SessionState, students: readonly string[]): FuzzMessage {
+  let name: string = pick(r, ALL_COMMANDS);
+  if (name === "room:end") name = "room:hide-names";
+  let { payload, mutation } = mutate(r, validPayload(r, name as CommandName, state, { students: [...students], request: "no-such-request" }));
+  if ((name === "student:remove" || name === "student:hand-back") && payload && typeof payload === "object") {
+    payload = { ...payload, studentId: pick(r, NASTY_IDS.slice(0, 7)), requestId: "no-such-request" };
+  }
+  if (JSON.stringify(payload ?? null).length > TOO_BIG) return { kind: "too-big", name, payload, mutation };
+  const roll = r();
+  if (roll < 0.03) return { kind: "unknown", name: pick(r, ["__proto__", "constructor", "session:snapshot", "neuron:set ", "x".repeat(200)]), payload, mutation };
+  if (roll < 0.05) return { kind: "no-ack", name, payload, mutation };
+  return { kind: "ack", name, payload, mutation };
+}

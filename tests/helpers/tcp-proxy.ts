@@ -1,12 +1,13 @@
 /**
- * A TCP proxy a test puts between the server under test and PostgreSQL, to break the
- * connection for real: `cut()` resets every connection and refuses new ones, `stall()`
+ * A TCP proxy a test puts between the server under test and PostgreSQL (or Redis), to
+ * break the connection for real: `cut()` resets every connection and refuses new ones, `stall()`
  * keeps connections open but forwards nothing (a network that went quiet), `restore()`
  * brings both back, and `dropReplyAfter(pattern)` lets the next client message matching
  * `pattern` (say a COMMIT) through to the database, then destroys that connection before
  * the database's reply reaches the client: the commit lands, its acknowledgement is lost.
  *
- * To see which statement a message runs, the proxy reads just enough of PostgreSQL's wire
+ * Cutting and stalling work for any TCP service. To see which statement a message runs
+ * (dropReplyAfter, PostgreSQL only), the proxy reads just enough of PostgreSQL's wire
  * protocol: postgres.js prepares each statement once per connection (Parse names it) and
  * later only binds it by name, so the proxy remembers each connection's names.
  */

@@ -7,12 +7,12 @@
  * messages over the 64 KB limit close only the socket that sent them.
  */
 import { describe, expect, it } from "vitest";
-import { errorCodeSchema, type CommandName } from "../../lib/protocol";
+import { errorCodeSchema } from "../../lib/protocol";
 import { eventSchemas } from "../../lib/session/event-schemas";
 import type { LoggedEvent } from "../../lib/session/events";
 import type { SessionState } from "../../lib/session/state";
 import { hostSession, joinStudent } from "../helpers/classroom";
-import { ALL_COMMANDS, NASTY_IDS, mutate, pick, validPayload } from "../helpers/fuzz-messages";
+import { fuzzMessage } from "../helpers/fuzz-messages";
 import { seeded } from "../helpers/seeded";
 import { connect, onSnapshot, onUpdate, sendUnchecked, syncState, untyped, type TestSocket } from "../helpers/socket-client";
 import { serverForSuite } from "../helpers/suite-server";
@@ -83,32 +83,24 @@ describe("socket fuzz", () => {
     while (sent < MESSAGES) {
       const round = senders.map(async (socket, k) => {
         const i = sent + k;
-        let name: string = pick(r, ALL_COMMANDS);
-        // The class stays open and everyone stays in it, so later messages still meet a live class.
-        if (name === "room:end") name = "room:hide-names";
-        let payload: unknown;
-        let mutation: string;
-        ({ payload, mutation } = mutate(r, validPayload(r, name as CommandName, state, { students: ids, request: "no-such-request" })));
-        if ((name === "student:remove" || name === "student:hand-back") && payload && typeof payload === "object") {
-          payload = { ...payload, studentId: pick(r, NASTY_IDS.slice(0, 7)), requestId: "no-such-request" };
-        }
-        if (JSON.stringify(payload ?? null).length > LIMIT / 2) {
+        const message = fuzzMessage(r, state, ids);
+        if (message.kind === "too-big") {
           tooBig++;
           return; // over the limit: sent on sockets of their own, below
         }
-        const roll = r();
-        if (roll < 0.03) {
+        if (message.kind === "unknown") {
           unknown++;
           // Unknown events get system:error, not an ack.
-          untyped(socket).emit(pick(r, ["__proto__", "constructor", "session:snapshot", "neuron:set ", "x".repeat(200)]), payload);
-          return;
-        } else if (roll < 0.05) {
-          withoutAck++;
-          untyped(socket).emit(name, payload);
+          untyped(socket).emit(message.name, message.payload);
           return;
         }
-        const ack = await sendUnchecked(socket, name, payload, 15_000);
-        const outcome = expectAck(ack, `message ${i}: ${name} (${mutation})`);
+        if (message.kind === "no-ack") {
+          withoutAck++;
+          untyped(socket).emit(message.name, message.payload);
+          return;
+        }
+        const ack = await sendUnchecked(socket, message.name, message.payload, 15_000);
+        const outcome = expectAck(ack, `message ${i}: ${message.name} (${message.mutation})`);
         outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
       });
       await Promise.all([...round, new Promise((resolve) => setTimeout(resolve, ROUND_MS))]);

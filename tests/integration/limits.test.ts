@@ -181,7 +181,7 @@ describe("limits on a real server", () => {
       `bystander acks under flood: n=${latencies.length} p50=${percentile(latencies, 50).toFixed(1)} ms p99=${p99.toFixed(1)} ms; test process loop delay max ${(loop.max / 1e6).toFixed(0)} ms`,
     );
     // Speed is a benchmark's to measure on a quiet machine, not a test's (this one shares two
-    // cores with other suites): the figure is printed, and docs/security.md records it.
+    // cores with other suites): `npm run bench -- --only flood` measures it (docs/benchmarks.md).
     expect(p99).toBeGreaterThan(0);
     // The bystanders' own sockets are still open, and the server still takes new classes.
     expect(bystanders.students.every((s) => s.client.socket.connected)).toBe(true);
