@@ -5,7 +5,7 @@
  */
 import { sameBlank, sameOutput } from "./code-text";
 import { ACTIVATION_CHOICES, expectedFor, gradeNumber, matchesOutput } from "./parametric";
-import type { Answer, Draw, Question } from "./types";
+import type { Answer, Draw, PublicQuestion, Question } from "./types";
 
 /** What grading needs beyond the question: the order the lines were shown in, and the student's numbers. */
 export interface GradeContext {
@@ -65,8 +65,14 @@ const DESCRIBE: Record<Answer["kind"], string> = {
   order: "the lines in order",
 };
 
-/** The shape of answer a question takes. */
-export function expectedAnswerKind(question: Question, draw?: Draw): Answer["kind"] {
+/**
+ * The shape of answer a question takes, from the question with its key (server) or as phones
+ * see it: a which-activation question is a choice among the activations, other parametric
+ * questions take a number.
+ * @example
+ * expectedAnswerKind({ kind: "output" }); // "text"
+ */
+export function expectedAnswerKind(question: Pick<Question | PublicQuestion, "kind"> & { template?: string }, draw?: Draw | null): Answer["kind"] {
   switch (question.kind) {
     case "choice":
     case "poll":
@@ -82,7 +88,7 @@ export function expectedAnswerKind(question: Question, draw?: Draw): Answer["kin
     case "order":
       return "order";
     case "parametric":
-      return draw?.activation === null ? "choice" : "number";
+      return question.template === "which-activation" || draw?.activation === null ? "choice" : "number";
   }
 }
 

@@ -6,6 +6,7 @@
  * Not stored: after a restart a phone that reconnects during a question is timed from the
  * moment it reconnected, and one that does not is timed from the launch.
  */
+import type { Actor, DecideContext, SessionCommand } from "../../lib/session/decide";
 import type { LoggedEvent } from "../../lib/session/events";
 import { myQuiz, type MyQuiz } from "../../lib/session/views";
 import type { SessionState } from "../../lib/session/state";
@@ -28,6 +29,20 @@ export class QuizDelivery {
   private lastMine = new Map<string, string>();
 
   constructor(private readonly now: () => number) {}
+
+  /** Whether a tick's events can change any student's own part (most ticks are slider moves). */
+  static concerns(events: readonly LoggedEvent[]): boolean {
+    return events.some((e) => e.type.startsWith("quiz.") || e.type.startsWith("student."));
+  }
+
+  /**
+   * What the rules need to time a quiz answer: when this phone was sent the question, and its
+   * one-way delay; undefined for any other command.
+   */
+  timing(actor: Actor, command: SessionCommand, oneWayMs: number): DecideContext["timing"] {
+    if (command.name !== "quiz:answer" || actor.id === null) return undefined;
+    return { sentAt: this.sentAt(actor.id, command.payload.runId), oneWayMs };
+  }
 
   /**
    * When the open question reached this student's phone (null when not known here).

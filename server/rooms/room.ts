@@ -124,13 +124,8 @@ export class Room {
    */
   run(actor: Actor, command: SessionCommand, client: { oneWayMs?: number } = {}): Promise<number> {
     if (this.broken) throw new DatabaseUnavailableError();
-    const now = this.now();
-    // A quiz answer's time runs from when this phone was sent the question, less its one-way delay.
-    const timing =
-      command.name === "quiz:answer" && actor.id !== null
-        ? { sentAt: this.quiz.sentAt(actor.id, command.payload.runId), oneWayMs: client.oneWayMs ?? 0 }
-        : undefined;
-    const decision = decide(this.working, actor, command, { now, random: this.random, ...(timing ? { timing } : {}) });
+    const timing = this.quiz.timing(actor, command, client.oneWayMs ?? 0);
+    const decision = decide(this.working, actor, command, { now: this.now(), random: this.random, ...(timing ? { timing } : {}) });
     if ("refusal" in decision) throw decision.refusal;
     return this.submit(decision.events, actor.id);
   }
@@ -205,10 +200,9 @@ export class Room {
 
   /** Each online student whose own part of the quiz changed gets it (`all`: check every one). */
   private sendMine(events: readonly LoggedEvent[], all = false): void {
-    if (!all && !events.some((e) => e.type.startsWith("quiz.") || e.type.startsWith("student."))) return;
+    if (!all && !QuizDelivery.concerns(events)) return;
     const students = new Set<string>();
     for (const c of this.clients.values()) if (c.viewer.role === "student") students.add(c.viewer.participantId);
-    if (students.size === 0) return;
     for (const [id, mine] of this.quiz.broadcast(events, this.committed, [...students], all)) {
       this.options.deliver({ participant: id }, { event: "quiz:mine", payload: mine });
     }

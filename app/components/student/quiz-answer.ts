@@ -5,6 +5,7 @@
  * question, and the right answer as the reveal writes it. No React, no zod: the phone's
  * bundle imports this, and the unit tests check it.
  */
+import { expectedAnswerKind } from "../../../lib/quiz/grade";
 import { ACTIVATION_CHOICES } from "../../../lib/quiz/parametric";
 import type { Answer, Draw, PublicQuestion, RevealedKey } from "../../../lib/quiz/types";
 import { parseTyped } from "../../../lib/session/format";
@@ -20,29 +21,12 @@ export type Draft =
   | { kind: "order"; order: number[] };
 
 /**
- * The shape of answer a question takes on the phone. A which-activation question (its numbers
- * give no activation) is a choice among the activations; other parametric questions take a number.
+ * The shape of answer a question takes on the phone (the grader's own rule).
  * @example
  * answerShape({ kind: "output", ... }, null); // "text"
  */
 export function answerShape(question: PublicQuestion, draw: Draw | null): AnswerShape {
-  switch (question.kind) {
-    case "choice":
-    case "poll":
-      return "choice";
-    case "numeric":
-      return "number";
-    case "output":
-      return "text";
-    case "bug":
-      return "line";
-    case "blanks":
-      return "blanks";
-    case "order":
-      return "order";
-    case "parametric":
-      return question.template === "which-activation" || draw?.activation === null ? "choice" : "number";
-  }
+  return expectedAnswerKind(question, draw);
 }
 
 /** The choices a choice-shaped question offers: its own, or the activations. */
