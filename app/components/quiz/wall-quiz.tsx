@@ -14,7 +14,8 @@ import { useLive } from "../diagram/live-store";
 import { Bars } from "./dash-bars";
 import { Countdown } from "./dash-countdown";
 import { QuestionView } from "./dash-question";
-import { distribution, keyLines, leaderRows, shareCorrect } from "./dash-tally";
+import { AnswerKey } from "./dash-answer-key";
+import { distribution, leaderRows, shareCorrect } from "./dash-tally";
 import { LeaderboardList } from "./wall-leaderboard";
 
 /** Whether the wall shows the quiz instead of the network. */
@@ -51,18 +52,7 @@ export const WallQuiz = memo(function WallQuiz() {
         <QuestionView question={run.shown} size="wall" revealed={run.key} />
         {revealed && (
           <div className="flex flex-col gap-6">
-            {run.key && run.key.kind !== "choice" && run.key.kind !== "bug" && (
-              <div className="rounded-2xl bg-emerald-50 p-6 ring-2 ring-emerald-700">
-                <h2 className="text-2xl font-black uppercase tracking-wide text-emerald-900">Answer</h2>
-                <ul className="mt-2 grid gap-1 text-[2rem] font-bold text-slate-950">
-                  {keyLines(run.key, run.shown).map((line, i) => (
-                    <li key={i} className={run.key?.kind === "poll" || run.key?.kind === "parametric" ? "" : "whitespace-pre-wrap font-mono"}>
-                      {line}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            )}
+            {run.key && run.key.kind !== "choice" && run.key.kind !== "bug" && <AnswerKey run={run} size="wall" />}
             {run.explanation && <p className="text-[1.75rem] leading-snug text-slate-900">{run.explanation}</p>}
             {run.summary && run.shown.kind !== "poll" && <p className="text-3xl font-black text-slate-950">{shareCorrect(run.summary.correct, run.summary.answered)}</p>}
             {bars.length > 0 && <Bars bars={bars} size="wall" label="How the class answered" />}

@@ -17,7 +17,8 @@ import { sameItems, useLive } from "../../diagram/live-store";
 import { Bars } from "../../quiz/dash-bars";
 import { Countdown } from "../../quiz/dash-countdown";
 import { QuestionView } from "../../quiz/dash-question";
-import { distribution, KIND_NAMES, keyLines, shareCorrect } from "../../quiz/dash-tally";
+import { AnswerKey } from "../../quiz/dash-answer-key";
+import { distribution, KIND_NAMES, shareCorrect } from "../../quiz/dash-tally";
 import { useCommands } from "../commands";
 import { Panel, PRIMARY, SECONDARY } from "../ui";
 import { LeaderboardButton } from "./leaderboard-panel";
@@ -104,18 +105,7 @@ export const LiveQuestion = memo(function LiveQuestion() {
 
           {revealed && (
             <div className="flex flex-col gap-3">
-              {run.key && run.key.kind !== "choice" && (
-                <div className="rounded-xl bg-emerald-50 p-3 ring-1 ring-emerald-700">
-                  <h3 className="text-sm font-bold uppercase tracking-wide text-emerald-900">Answer</h3>
-                  <ul className="mt-1 grid gap-0.5 text-base font-semibold text-slate-950">
-                    {keyLines(run.key, run.shown).map((line, i) => (
-                      <li key={i} className={run.key?.kind === "poll" || run.key?.kind === "parametric" ? "" : "whitespace-pre-wrap font-mono"}>
-                        {line}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              )}
+              {run.key && run.key.kind !== "choice" && <AnswerKey run={run} />}
               {run.explanation && (
                 <div>
                   <h3 className="text-sm font-bold uppercase tracking-wide text-slate-600">Explanation</h3>
