@@ -93,6 +93,13 @@ async function typeValue(page: Page, name: string, value: string) {
   await box.press("Enter");
 }
 
+/** With LEARN_SHOTS set, a screenshot of the screen with `at` scrolled to its top (for looking at, not for checking). */
+async function shot(page: Page, name: string, at?: string) {
+  if (!SHOTS) return;
+  if (at) await page.getByText(at, { exact: true }).first().evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await page.screenshot({ path: `${SHOTS}/${name}.png` });
+}
+
 const sectionNav = (page: Page) => page.getByRole("navigation", { name: "Sections" });
 
 test.describe("Self-paced lesson", () => {
@@ -147,6 +154,9 @@ test.describe("Self-paced lesson", () => {
     await page.getByRole("combobox", { name: "Hidden layer activation" }).selectOption("sigmoid");
     cls.network.layers[0]!.activation = "sigmoid";
     await expectDiagram(page, cls.network, cls.inputs);
+    await shot(page, "learn-1280-network", "The network");
+    await shot(page, "learn-1280-controls", "Inputs");
+    await shot(page, "learn-1280-questions", "Check yourself");
     // The next section keeps the changed classifier; "Reset network" brings back the lesson's.
     await page.getByRole("button", { name: `Next: ${LESSON_STEPS[4]!.title}` }).click();
     await expectDiagram(page, cls.network, cls.inputs);
@@ -264,7 +274,8 @@ test.describe("Self-paced lesson", () => {
       await expect(page.locator("figure[data-lit-column] svg[role=img]")).toBeVisible();
       expect(await seriousViolations(page), `section ${i + 1}`).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SMALL.width);
-      if (SHOTS) await page.screenshot({ path: `${SHOTS}/learn-360-section-${i + 1}.png`, fullPage: i === 0 });
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/learn-360-section-${i + 1}.png` });
+      if (i === 0 || i === 3) for (const at of ["The network", "Inputs", "One neuron", "Output", "Check yourself"]) await shot(page, `learn-360-s${i + 1}-${at.replace(/ /g, "-")}`, at);
       if (i < LESSON_STEPS.length - 1) await page.getByRole("button", { name: /^Next:/ }).click();
     }
     expectNoNetworkUse(o);

@@ -87,14 +87,14 @@ export function LearnApp() {
     <div className="min-h-dvh">
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
-          <Link href="/" className="flex items-center gap-2 rounded-lg text-lg font-bold tracking-tight">
+          <Link href="/" className="flex items-center gap-2 rounded-lg text-lg font-bold tracking-tight whitespace-nowrap">
             <NeuronMark className="h-8 w-8" />
             Synapse
             <span className="font-semibold text-slate-600">· Learn</span>
           </Link>
-          <div className="flex items-center gap-3">
+          <div className="flex items-center gap-3 whitespace-nowrap">
             {loaded && (
-              <span className="text-sm font-semibold text-slate-700">
+              <span className="hidden text-sm font-semibold text-slate-700 sm:inline">
                 {tally.answered} of {tally.total} answered · {tally.correct} right
               </span>
             )}
@@ -201,6 +201,7 @@ export function LearnApp() {
 }
 
 function StepList({ index, progress, loaded, onGo }: { index: number; progress: Progress; loaded: boolean; onGo(i: number): void }) {
+  const tally = score(progress);
   const items = (
     <ol className="flex flex-col gap-1">
       {LESSON_STEPS.map((s, i) => {
@@ -233,7 +234,11 @@ function StepList({ index, progress, loaded, onGo }: { index: number; progress: 
     <nav aria-label="Sections" className="mb-5 lg:mb-0">
       <details className="rounded-2xl bg-white shadow-sm ring-1 ring-slate-200 lg:hidden">
         <summary className="flex min-h-12 cursor-pointer items-center justify-between gap-2 px-4 py-2 text-base font-bold text-slate-900">
-          All sections <span className="font-semibold text-slate-600">{index + 1} of {LESSON_STEPS.length}</span>
+          All sections
+          <span className="text-sm font-semibold text-slate-600">
+            {index + 1} of {LESSON_STEPS.length}
+            {loaded && ` · ${tally.answered}/${tally.total} answered`}
+          </span>
         </summary>
         <div className="px-2 pb-2">{items}</div>
       </details>

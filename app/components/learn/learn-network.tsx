@@ -86,7 +86,7 @@ export function LearnNetwork({ presetId, value, edited, onChange, onReset }: Lea
               The network
             </h2>
             <p className="text-sm text-slate-600">
-              {preset.title}. {edited ? "You changed it." : "Change anything: it computes right here."}
+              {preset.description} {edited ? "You changed it." : "Change anything: it computes right here."}
             </p>
           </div>
           <button type="button" className={SECONDARY} onClick={onReset} disabled={!edited}>
@@ -94,7 +94,7 @@ export function LearnNetwork({ presetId, value, edited, onChange, onReset }: Lea
           </button>
         </div>
 
-        <div className="flex flex-col gap-4 lg:grid lg:grid-cols-[minmax(0,1fr)_16rem] lg:items-start">
+        <div className="flex flex-col gap-4 lg:grid lg:grid-cols-[minmax(0,1fr)_19rem] lg:items-start">
           <div className="min-w-0">
             <NetworkDiagram maxHeight="min(26rem, 60dvh)" onActivateNeuron={pick} litColumn={pass.column} />
           </div>
