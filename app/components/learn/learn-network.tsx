@@ -95,7 +95,8 @@ export function LearnNetwork({ presetId, value, edited, onChange, onReset }: Lea
         </div>
 
         <div className="flex flex-col gap-4 lg:grid lg:grid-cols-[minmax(0,1fr)_19rem] lg:items-start">
-          <div className="min-w-0">
+          {/* On a phone the drawing takes the card's whole width, so its numbers stay as large as they can. */}
+          <div className="-mx-3 min-w-0 sm:mx-0">
             <NetworkDiagram maxHeight="min(26rem, 60dvh)" onActivateNeuron={pick} litColumn={pass.column} />
           </div>
           <div className="rounded-xl bg-slate-50 p-4 ring-1 ring-slate-200">
