@@ -226,6 +226,7 @@ test.describe("Self-paced lesson", () => {
     await choice.getByRole("radio", { name: "Nothing: they are only read" }).check();
     await choice.getByRole("button", { name: "Submit answer" }).click();
     await expect(choice.getByRole("region", { name: "Result" })).toHaveText(/^Correct/);
+    await shot(page, "learn-1280-result", "Check yourself");
 
     // The ordering question in section 4, by "Move up" / "Move down" only.
     await sectionNav(page).getByRole("button", { name: LESSON_STEPS[3]!.title }).click();

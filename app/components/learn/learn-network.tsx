@@ -10,9 +10,9 @@
 import { useId, useLayoutEffect, useMemo, useState } from "react";
 import type { Activation } from "../../../lib/engine/activations";
 import { getPreset, type PresetId } from "../../../lib/lesson/presets";
-import { forwardOf } from "../../../lib/session/derive";
+import { forwardOf, isSoftmaxOutput, outputLabel } from "../../../lib/session/derive";
 import { createState } from "../../../lib/session/reducer";
-import { activationName, formatValue } from "../../../lib/session/format";
+import { activationName, formatPercent, formatValue } from "../../../lib/session/format";
 import type { SessionState, Seat } from "../../../lib/session/state";
 import { SessionStore } from "../../realtime/session-store";
 import { layerTitle, neuronTag } from "../diagram/labels";
@@ -121,6 +121,18 @@ export function LearnNetwork({ presetId, value, edited, onChange, onReset }: Lea
         </div>
 
         <div className="grid gap-4 md:grid-cols-2">
+          {/* While the learner works the controls, what they change stays in view. */}
+          <p className="sticky top-0 z-10 -mx-1 rounded-xl bg-indigo-50 px-3 py-2 text-base font-semibold text-indigo-950 shadow-sm ring-1 ring-indigo-200 md:col-span-2">
+            <span className="whitespace-nowrap">
+              Neuron {neuronTag(seat, count)}: <span className="tabular-nums">{formatValue(result?.layers[seat.layer]?.output[seat.neuron] ?? 0)}</span>
+            </span>
+            {(seat.layer < count - 1 || isSoftmaxOutput(network)) && (
+              <>
+                {" — "}
+                <span>{summary(result?.layers[count - 1]?.output ?? [], preset.outputLabels, isSoftmaxOutput(network))}</span>
+              </>
+            )}
+          </p>
           <fieldset className="flex flex-col gap-2">
             <legend className="mb-2 text-lg font-bold text-slate-900">Inputs</legend>
             {inputs.map((x, k) => (
@@ -205,4 +217,14 @@ export function LearnNetwork({ presetId, value, edited, onChange, onReset }: Lea
       </section>
     </LiveStoreProvider>
   );
+}
+
+/** The network's answer in a few words: "Prediction: Class A (60.1 %)" or "bright and edgy 1.400". */
+function summary(outputs: readonly number[], labels: readonly string[], softmax: boolean): string {
+  if (outputs.length === 0) return "";
+  if (softmax) {
+    const best = outputs.reduce((b, v, i) => (v > outputs[b]! ? i : b), 0);
+    return `Prediction: ${outputLabel(labels, best)} (${formatPercent(outputs[best]!)})`;
+  }
+  return outputs.map((v, j) => `${outputLabel(labels, j)} ${formatValue(v)}`).join(", ");
 }
