@@ -10,6 +10,7 @@ import { pythonForward, type ReferenceNetwork } from "../helpers/python-referenc
 import { PRESETS, type PresetId } from "../../lib/lesson/presets";
 import { LESSON_STEPS } from "../../lib/lesson/steps";
 import { seriousViolations } from "./support/axe";
+import { closeAll, hostClass } from "./support/classroom-ui";
 
 const SMALL = { width: 360, height: 740 };
 const WIDE = { width: 1280, height: 720 };
@@ -288,6 +289,15 @@ test.describe("Self-paced lesson", () => {
     await page.getByRole("link", { name: /Learn on your own/ }).click();
     await expect(page).toHaveURL(/\/learn$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(LESSON_STEPS[0]!.title);
+  });
+
+  test("the teacher dashboard links to the self-paced lesson in a new tab", async ({ browser }) => {
+    const { teacher } = await hostClass(browser);
+    const link = teacher.getByRole("link", { name: "Self-paced lesson" });
+    await expect(link).toHaveAttribute("href", "/learn");
+    const [tab] = await Promise.all([teacher.context().waitForEvent("page"), link.click()]);
+    await expect(tab.getByRole("heading", { level: 1 })).toHaveText(LESSON_STEPS[0]!.title);
+    await closeAll(teacher);
   });
 });
 
