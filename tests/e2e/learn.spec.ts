@@ -24,6 +24,8 @@ interface Opened {
   foreign: string[];
   sockets: string[];
   errors: string[];
+  /** Every URL the page and its workers asked for. */
+  requests: string[];
 }
 
 /** A fresh context on /learn: the realtime connection and other origins refused and recorded. */
@@ -31,7 +33,8 @@ async function openLearn(browser: Browser, baseURL: string, options: Parameters<
   const context = await browser.newContext({ viewport: WIDE, ...options });
   const origin = new URL(baseURL).origin;
   const page = await context.newPage();
-  const opened: Opened = { page, socketTries: [], foreign: [], sockets: [], errors: [] };
+  const opened: Opened = { page, socketTries: [], foreign: [], sockets: [], errors: [], requests: [] };
+  context.on("request", (r) => opened.requests.push(r.url()));
   await context.route(
     (url) => url.origin !== origin,
     (route) => {
@@ -120,6 +123,14 @@ test.describe("Self-paced lesson", () => {
     }
     await expect(page.getByRole("button", { name: /^Next:/ })).toHaveCount(0);
 
+    // Python is fetched only when Run is pressed, from this server; the lesson's example prints its number.
+    expect(o.requests.filter((u) => new URL(u).pathname.startsWith("/_py/"))).toEqual([]);
+    await sectionNav(page).getByRole("button", { name: LESSON_STEPS[0]!.title }).click();
+    const tryIt = page.getByRole("region", { name: /^Try it live/ });
+    await tryIt.getByRole("button", { name: "Run" }).click();
+    await expect(tryIt.getByRole("log", { name: "Output" })).toContainText("Neuron output: 1.400", { timeout: 45_000 });
+    expect(o.requests.filter((u) => new URL(u).pathname.startsWith("/_py/")).length).toBeGreaterThan(0);
+
     // Back to the first section by the step list; change a weight, the bias and an input.
     await sectionNav(page).getByRole("button", { name: LESSON_STEPS[0]!.title }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(LESSON_STEPS[0]!.title);
@@ -142,7 +153,10 @@ test.describe("Self-paced lesson", () => {
     await sectionNav(page).getByRole("button", { name: LESSON_STEPS[3]!.title }).click();
     const cls = presetNet("classifier");
     await expectDiagram(page, cls.network, cls.inputs);
-    await page.getByRole("button", { name: /^Set neuron H1 · 2 / }).click();
+    // A neuron on the diagram, picked by keyboard.
+    await page.getByRole("button", { name: /^Set neuron H1 · 2 / }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("combobox", { name: /Neuron to change/ })).toHaveValue("0:1");
     await typeValue(page, "Weight 2", "-1.5");
     cls.network.layers[0]!.neurons[1]!.weights[1] = -1.5;
     await typeValue(page, "input 1", "0.5");
