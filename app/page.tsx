@@ -47,6 +47,11 @@ export default function HomePage() {
             <li>Works on the classroom network, with nothing fetched from the internet.</li>
           </ul>
           <p>
+            <Link href="/learn" className="font-semibold text-indigo-800 underline underline-offset-4 hover:text-indigo-950">
+              Learn on your own: the whole lesson, at your pace
+            </Link>
+          </p>
+          <p>
             <Link href="/try" className="font-semibold text-indigo-800 underline underline-offset-4 hover:text-indigo-950">
               Try the lesson&apos;s Python in your browser
             </Link>

@@ -58,6 +58,9 @@ export const DashboardHeader = memo(function DashboardHeader({ sessionId, code, 
         <button type="button" className={SECONDARY} onClick={() => void copy()}>
           Copy teacher link
         </button>
+        <a href="/learn" target="_blank" rel="noopener" className={SECONDARY}>
+          Self-paced lesson
+        </a>
       </nav>
     </header>
   );
