@@ -68,7 +68,7 @@ export const LessonPanel = memo(function LessonPanel() {
         </button>
       </div>
 
-      <ol aria-label="Lesson steps" className="mt-4 grid gap-1">
+      <ol aria-label="Steps of the lesson" className="mt-4 grid gap-1">
         {LESSON_STEPS.map((s, i) => {
           const here = i === step;
           return (
