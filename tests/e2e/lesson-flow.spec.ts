@@ -9,8 +9,9 @@
  */
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { seriousViolations } from "./support/axe";
-import { closeAll, hostClass } from "./support/classroom-ui";
+import { closeAll, hostClass, joinAsStudent } from "./support/classroom-ui";
 import { expectOnScreen, joinOnPhone, phoneContext, SMALL_PHONE } from "./support/phone-screen";
+import { describeSizes, diagramTextSizes, fitsWithoutScrolling, predictionSize } from "./support/text-size";
 import { PROJECTOR } from "./support/viewports";
 
 const LAPTOP = { width: 1280, height: 720 };
@@ -108,6 +109,8 @@ test("the teacher steps through the lesson by keyboard; phones, the projector an
   expect(await seriousViolations(teacher), "dashboard with the lesson panel").toEqual([]);
   expect(await seriousViolations(ada), "phone in a neuron step").toEqual([]);
   expect(await seriousViolations(show), "projector with a lesson step").toEqual([]);
+  await teacher.evaluate(() => window.scrollTo(0, 0));
+  await teacher.screenshot({ path: info.outputPath("dashboard-step1-top-1280x720.png") });
   await lesson.scrollIntoViewIfNeeded();
   await teacher.screenshot({ path: info.outputPath("dashboard-step1-1280x720.png") });
   await ada.screenshot({ path: info.outputPath("phone-step1-360x740.png") });
@@ -201,4 +204,46 @@ test("the projector mode of the dashboard shows the step beside the diagram", as
   await expect(teacher.getByLabel("Network output")).toContainText("60.1 %");
   expect(await seriousViolations(teacher), "projector mode with a lesson step").toEqual([]);
   await closeAll(teacher);
+});
+
+test("the wall stays legible at 1280×720 with a lesson step beside the diagram", async ({ browser }, info) => {
+  const small = { width: 1280, height: 720 };
+  const { teacher, code } = await hostClass(browser);
+  await teacher.setViewportSize(small);
+  const lesson = teacher.getByRole("region", { name: "Lesson" });
+  await press(lesson.getByRole("button", { name: TITLES[3]! }));
+  await expect(teacher.getByLabel("Lesson step")).toHaveText(TITLES[3]!);
+  const ada = await joinAsStudent(browser, code, "Ada");
+  const show = await (await browser.newContext({ viewport: small })).newPage();
+  await show.goto(`/show/${code}`);
+  await expect(show.getByLabel("Network output")).toContainText("60.1 %");
+
+  for (const [i, title] of [[3, TITLES[3]!], [0, TITLES[0]!]] as const) {
+    if (i === 0) {
+      await press(lesson.getByRole("button", { name: title }));
+      await teacher.getByRole("dialog").getByRole("button", { name: "Replace the network" }).click();
+      await expect(show.getByLabel("Network output")).toContainText("1.400");
+    }
+    await expect(show.getByRole("heading", { name: title, level: 2 })).toBeVisible();
+    await show.screenshot({ path: info.outputPath(`show-step${i + 1}-1280x720.png`) });
+    const sizes = await diagramTextSizes(show.getByRole("img", { name: /^Network diagram/ }));
+    console.log(`step ${i + 1} at 1280×720: ${describeSizes(sizes)}`);
+    expect(sizes.value?.px, "neuron and input values").toBeGreaterThanOrEqual(24);
+    // Every weight's number still fits on its line beside the step's text.
+    expect(sizes.weight?.count, "weights drawn as numbers").toBe(i === 3 ? 12 : 2);
+    for (const role of ["name", "label", "title", "share", "weight"] as const) {
+      if (sizes[role]) expect(sizes[role].px, `${role}s`).toBeGreaterThanOrEqual(16);
+    }
+    expect(await predictionSize(show), "the prediction").toBeGreaterThanOrEqual(48);
+    expect(await fitsWithoutScrolling(show), "the wall shows everything without scrolling").toBe(true);
+    // The explanation itself: at least 16 px, as SPEC asks of labels on the wall.
+    const textPx = await show
+      .getByRole("region", { name: title })
+      .locator("p")
+      .evaluateAll((ps) => Math.min(...ps.map((p) => parseFloat(getComputedStyle(p).fontSize))));
+    expect(textPx, "the step's text").toBeGreaterThanOrEqual(16);
+    const cut = await show.getByRole("region", { name: title }).evaluate((el) => el.scrollHeight - el.clientHeight);
+    expect(cut, "the whole explanation is in view, not cut off").toBeLessThanOrEqual(1);
+  }
+  await closeAll(teacher, ada, show);
 });
