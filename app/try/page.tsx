@@ -37,8 +37,11 @@ export default function TryPage() {
             your code never leaves your device.
           </p>
         </div>
+        {/* Each example has its id as an anchor, so a phone's "Try it live" opens on its own (/try#neuron). */}
         {PYTHON_EXAMPLES.map((example) => (
-          <TryItLive key={example.id} title={example.title} summary={example.summary} code={example.code} />
+          <div key={example.id} id={example.id} className="scroll-mt-4">
+            <TryItLive title={example.title} summary={example.summary} code={example.code} />
+          </div>
         ))}
       </main>
     </div>

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Ack } from "./errors";
+import { lessonCommands } from "./lesson";
 import { networkCommands } from "./network";
 import { quizCommands } from "./quiz";
 import { roomCommands, sessionCommands } from "./room";
@@ -16,6 +17,7 @@ export const commands = {
   ...networkCommands,
   ...roomCommands,
   ...quizCommands,
+  ...lessonCommands,
 } as const;
 
 export type CommandName = keyof typeof commands;

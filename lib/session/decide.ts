@@ -5,6 +5,7 @@
  */
 import { ProtocolError } from "../protocol/errors";
 import { animationRules, animationTimers } from "./domains/animation/rules";
+import { lessonRules } from "./domains/lesson/rules";
 import { networkRules } from "./domains/network/rules";
 import { arrivalDraws, quizRules, quizTimers } from "./domains/quiz/rules";
 import { roomRules } from "./domains/room/rules";
@@ -24,6 +25,7 @@ const rules: { [K in SessionCommandName]: RuleEntry<K> } = {
   ...roomRules,
   ...animationRules,
   ...quizRules,
+  ...lessonRules,
 };
 
 /** Every session command, for the server to bind. */

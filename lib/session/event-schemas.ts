@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import { animationEvents } from "./domains/animation/events";
+import { lessonEvents } from "./domains/lesson/events";
 import { networkEvents } from "./domains/network/events";
 import { quizEvents } from "./domains/quiz/events";
 import { roomEvents } from "./domains/room/events";
@@ -16,6 +17,7 @@ export const eventSchemas: Record<SessionEventType, z.ZodType> = {
   ...roomEvents,
   ...animationEvents,
   ...quizEvents,
+  ...lessonEvents,
 };
 
 /** A row of the log that no schema accepts: names the session and seq instead of crashing a fold. */

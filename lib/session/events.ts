@@ -9,12 +9,13 @@
  */
 import type { z } from "zod";
 import type { animationEvents } from "./domains/animation/events";
+import type { lessonEvents } from "./domains/lesson/events";
 import type { networkEvents } from "./domains/network/events";
 import type { quizEvents } from "./domains/quiz/events";
 import type { roomEvents } from "./domains/room/events";
 import type { rosterEvents } from "./domains/roster/events";
 
-type EventSchemas = typeof networkEvents & typeof rosterEvents & typeof roomEvents & typeof animationEvents & typeof quizEvents;
+type EventSchemas = typeof networkEvents & typeof rosterEvents & typeof roomEvents & typeof animationEvents & typeof quizEvents & typeof lessonEvents;
 
 export type SessionEventType = keyof EventSchemas;
 

@@ -8,6 +8,7 @@
  * committed state while folding ahead on a working copy at no cost.
  */
 import { animationFolds } from "./domains/animation/fold";
+import { lessonFolds } from "./domains/lesson/fold";
 import { networkFolds } from "./domains/network/fold";
 import { quizFolds } from "./domains/quiz/fold";
 import { roomFolds } from "./domains/room/fold";
@@ -46,6 +47,7 @@ export function createState(event: EventOf<"session.created">): SessionState {
     threshold: DEFAULT_THRESHOLD,
     animation: { column: null, playing: false, at: null },
     handbacks: {},
+    lesson: { step: null },
     quiz: { settings: { ...DEFAULT_QUIZ_SETTINGS }, run: null, answers: {}, scores: {}, leaderboard: false, launched: 0 },
   };
   return withSetup(empty, setup);
@@ -57,6 +59,7 @@ const folds: { [T in SessionEventType]: T extends "session.created" ? null : Fol
   ...roomFolds,
   ...animationFolds,
   ...quizFolds,
+  ...lessonFolds,
   "session.created": null,
 };
 

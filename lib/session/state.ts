@@ -65,8 +65,15 @@ export interface SessionState {
   animation: PassAnimation;
   /** Phones asking for a student's place back (a new phone, cleared storage), by request id. */
   handbacks: Record<string, HandbackRequest>;
+  /** The step of the lesson the teacher has the class on (lib/lesson/steps.ts). */
+  lesson: LessonState;
   /** Questions: the one running now, its answers, the scores and the scoring switches. */
   quiz: QuizState;
+}
+
+/** Where the class is in the lesson: a step's index in LESSON_STEPS, or null (not started, or free play). */
+export interface LessonState {
+  step: number | null;
 }
 
 /** A new phone asks to become an existing student; only the teacher can say yes. */
@@ -81,7 +88,7 @@ export interface HandbackRequest {
  * shape or a fold's meaning changes: snapshots of another version are then ignored and the
  * state is rebuilt from the log, which stays readable forever.
  */
-export const STATE_VERSION = 3;
+export const STATE_VERSION = 4;
 
 /**
  * Which column of the diagram the signal has reached: 0 the inputs, 1…L the layers; null

@@ -45,6 +45,7 @@ const STATE_POLICY: Record<keyof SessionState, Policy> = {
   threshold: "everyone",
   animation: "everyone",
   handbacks: "teacher",
+  lesson: "everyone",
   quiz: "quiz",
 };
 

@@ -108,6 +108,8 @@ export function validPayload(
     case "student:remove":
     case "student:readmit":
       return { studentId: anId(r, known.students) };
+    case "lesson:go":
+      return { step: r() < 0.15 ? null : Math.floor(r() * 8) };
     case "student:hand-back":
       return { requestId: r() < 0.5 ? known.request : pick(r, NASTY_IDS), granted: r() < 0.5 };
     default:

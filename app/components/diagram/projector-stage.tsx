@@ -3,14 +3,16 @@
 /**
  * What the wall shows: how to join, the network and the prediction, in type large enough for the
  * back row. Until the class has joined, the join details fill the left; then they shrink to one
- * line above the diagram (and open large again on demand). A quiz question or the leaderboard
- * takes the diagram's place while it is up (../quiz/wall-quiz). The teacher's full-screen mode and
+ * line above the diagram (and open large again on demand). A lesson step's title and explanation
+ * sit beside the diagram. A quiz question or the leaderboard takes the diagram's place while it
+ * is up (../quiz/wall-quiz). The teacher's full-screen mode and
  * the second-screen page both render this; only the first passes controls in.
  */
 import { memo } from "react";
 import { NeuronMark } from "../neuron-mark";
 import { quizOnWall, WallQuiz } from "../quiz/wall-quiz";
 import { JoinDetails, JoinStrip } from "./join-details";
+import { LessonCaption } from "./lesson-caption";
 import { useLive } from "./live-store";
 import { NetworkDiagram } from "./network-diagram";
 import { NetworkOutput } from "./network-output";
@@ -39,12 +41,16 @@ export const ProjectorStage = memo(function ProjectorStage({ join, banner, exit 
   const quiz = useLive(quizOnWall);
   const joined = <p className="text-2xl font-bold text-slate-700">{students === 1 ? "1 student has joined" : `${students} students have joined`}</p>;
   const paused = isPaused && <p className="rounded-lg bg-slate-900 px-4 py-2 text-xl font-bold text-white">Phones paused</p>;
+  // The lesson step's title and explanation sit beside the diagram while a step is active.
   const network = (
-    <section aria-label="Class network" className="flex min-h-0 min-w-0 flex-1 flex-col gap-3">
-      <h1 className="sr-only">The class network</h1>
-      <NetworkDiagram maxHeight="fill" surface="projector" litColumn={litColumn} />
-      <NetworkOutput variant="banner" />
-    </section>
+    <div className="flex min-h-0 min-w-0 flex-1 flex-col gap-6 lg:flex-row">
+      <section aria-label="Class network" className="flex min-h-0 min-w-0 flex-1 flex-col gap-3">
+        <h1 className="sr-only">The class network</h1>
+        <NetworkDiagram maxHeight="fill" surface="projector" litColumn={litColumn} />
+        <NetworkOutput variant="banner" />
+      </section>
+      <LessonCaption />
+    </div>
   );
 
   // A question or the leaderboard takes the wall; the join details stay in the strip above.

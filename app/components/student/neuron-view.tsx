@@ -12,6 +12,7 @@ import type { LiveSession } from "../../realtime/use-session";
 import type { NeuronValues, SessionState, Student } from "../../../lib/session/state";
 import { ClassPrediction } from "./class-prediction";
 import { passPhase } from "./class-verdict";
+import { LessonStrip } from "./lesson-strip";
 import { LiveBar } from "./live-bar";
 import { MiniDiagram } from "./mini-diagram";
 import { buildNeuronModel, type NeuronModel } from "./neuron-model";
@@ -76,6 +77,7 @@ export function NeuronView({ code, banner, live, state, me }: NeuronViewProps) {
   return (
     <StudentShell code={code} banner={banner} bar={<LiveBar model={model} phase={phase} />}>
       {state.quiz.leaderboard && live.mine?.standing && <YourRank standing={live.mine.standing} />}
+      {state.lesson.step !== null && <LessonStrip step={state.lesson.step} />}
       <SeatHeader model={model} nickname={me.nickname} hideNames={state.hideNames} teamMode={state.teamMode} />
       {error && (
         <p role="alert" className="rounded-xl bg-red-50 p-3 font-medium text-red-800 ring-1 ring-red-200">

@@ -3,7 +3,7 @@
 /**
  * A joined student's live connection: connects with the stored token, keeps the screen awake,
  * shows the "Reconnecting…" banner, and picks the screen for the moment (connecting, waiting
- * for a seat, my neuron, a quiz question, class ended, refused).
+ * for a seat, my neuron, a lesson step to read, a quiz question, class ended, refused).
  *
  * A removed student is refused at every handshake until the teacher lets them back in, and
  * Socket.IO does not retry a refused handshake. So while the "removed" screen shows, the
@@ -12,8 +12,10 @@
  */
 import { useCallback, useEffect, useState } from "react";
 import { useSession } from "../../realtime/use-session";
+import { readOnlyStep } from "../../../lib/session/domains/lesson/step";
 import { NeuronView } from "./neuron-view";
 import { QuizScreen } from "./quiz-screen";
+import { ReadStep } from "./read-step";
 import { ReconnectBanner } from "./reconnect-banner";
 import { ClassEnded, RefusalScreen, RemovedScreen } from "./refusal-screen";
 import { MessageCard, StudentShell } from "./student-shell";
@@ -115,6 +117,10 @@ function Connection({ code, identity, onForgotten, removed, onRemoved, onBack }:
   const run = state?.quiz.run ?? null;
   if (screen === null && state && me && !me.removed && run && !forget) {
     return <QuizScreen code={code} banner={banner} live={live} state={state} me={me} run={run} />;
+  }
+  // A "read along" step of the lesson: the step's text in place of the sliders.
+  if (screen === null && state && me?.seat && !forget && readOnlyStep(state)) {
+    return <ReadStep code={code} banner={banner} live={live} state={state} me={me} step={state.lesson.step!} />;
   }
   if (screen === null && state && me?.seat && !forget) {
     return <NeuronView code={code} banner={banner} live={live} state={state} me={{ ...me, seat: me.seat }} />;

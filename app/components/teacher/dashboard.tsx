@@ -22,6 +22,8 @@ import { ClassNetworkPanel } from "./class-network-panel";
 import { DashboardHeader } from "./dashboard-header";
 import { HandbackRequests } from "./handback-requests";
 import { JoinPanel } from "./join-panel";
+import { LessonExample } from "./lesson/lesson-example";
+import { LessonPanel } from "./lesson/lesson-panel";
 import { WeightsPanel } from "./network-controls";
 import { NetworkSetup } from "./network-setup";
 import { NeuronEditor } from "./neuron-editor";
@@ -84,6 +86,7 @@ export const Dashboard = memo(function Dashboard({ sessionId, token }: { session
       <main className="grid gap-5 p-5 lg:grid-cols-[minmax(20rem,22rem)_minmax(0,1fr)] min-[100rem]:grid-cols-[minmax(21rem,24rem)_minmax(0,1fr)_minmax(22rem,27rem)]">
         <div className="flex min-w-0 flex-col gap-5">
           <JoinPanel join={join} />
+          <LessonPanel />
           <RoomControls />
           {!wide && roster}
         </div>
@@ -92,6 +95,7 @@ export const Dashboard = memo(function Dashboard({ sessionId, token }: { session
           <LiveQuestion />
           <LeaderboardPanel />
           <ClassNetworkPanel onActivateNeuron={ended ? undefined : setEditing} />
+          <LessonExample />
           <QuizPanel />
           <NetworkSetup />
           {!wide && <WeightsPanel />}

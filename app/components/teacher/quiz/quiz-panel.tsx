@@ -16,6 +16,7 @@ import { KIND_NAMES } from "../../quiz/dash-tally";
 import { useCommands } from "../commands";
 import { ConfirmButton, FIELD, Panel, PRIMARY, SECONDARY, Switch } from "../ui";
 import { LeaderboardButton } from "./leaderboard-panel";
+import { setRunOptions, useRunOptions } from "./run-options";
 import { setBank, useBank } from "./use-bank";
 
 const BankEditor = lazy(() => import("./bank-editor"));
@@ -40,8 +41,9 @@ const TIME_LIMITS: { value: number | null; label: string }[] = [
 export const QuizPanel = memo(function QuizPanel() {
   const { run, enabled } = useCommands();
   const [open, setOpen] = useState<SetName | null>(null);
-  const [timeLimitSec, setTimeLimit] = useState<number | null>(null);
-  const [allowChange, setAllowChange] = useState(false);
+  const { timeLimitSec, allowChange } = useRunOptions();
+  const setTimeLimit = (value: number | null) => setRunOptions({ timeLimitSec: value });
+  const setAllowChange = (value: boolean) => setRunOptions({ allowChange: value });
   const [editing, setEditing] = useState<Question | "new" | null>(null);
   const settings = useLive((s) => s.quiz.settings);
   const hasRun = useLive((s) => s.quiz.run !== null);
@@ -137,6 +139,11 @@ export const QuizPanel = memo(function QuizPanel() {
   );
 });
 
+/** The label of a time limit, as the quiz panel's select names it. */
+export function timeLimitLabel(seconds: number | null): string {
+  return TIME_LIMITS.find((t) => t.value === seconds)?.label ?? `${seconds} s`;
+}
+
 interface ListProps {
   label: string;
   questions: readonly Question[];
@@ -146,7 +153,7 @@ interface ListProps {
   extra?: (q: Question, titleId: string) => React.ReactNode;
 }
 
-function QuestionList({ label, questions, current, onLaunch, disabled, extra }: ListProps) {
+export function QuestionList({ label, questions, current, onLaunch, disabled, extra }: ListProps) {
   const baseId = useId();
   return (
     <ol aria-label={label} className="grid gap-2">

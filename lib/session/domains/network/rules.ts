@@ -4,13 +4,14 @@
  */
 import { forward } from "../../../engine";
 import type { Network } from "../../../engine/schema";
-import { getPreset, isPresetId } from "../../../lesson/presets";
-import type { NetworkSetup } from "../../events";
+import { getPreset, isPresetId, type PresetId } from "../../../lesson/presets";
+import type { NetworkSetup, SessionEvent } from "../../events";
 import { refuse } from "../../refuse";
 import type { Rules } from "../../rule-types";
 import { studentById } from "../../seat-ops";
 import { neuronValues, seatExists } from "../../seating";
 import type { SessionState } from "../../state";
+import { readOnlyStep } from "../lesson/step";
 
 type NetworkCommand =
   | "neuron:set"
@@ -60,6 +61,18 @@ function randomNetwork(network: Network, random: () => number): Network {
   };
 }
 
+/**
+ * The event that loads one of the lesson's presets (network:load-preset, and lesson:go for a
+ * step with its own network).
+ */
+export function presetLoaded(presetId: PresetId): SessionEvent {
+  const p = getPreset(presetId);
+  return {
+    type: "network.loaded",
+    payload: { network: p.network, inputs: p.inputs, inputLabels: p.inputLabels, outputLabels: p.outputLabels, presetId: p.id },
+  };
+}
+
 export const networkRules: Rules<NetworkCommand> = {
   "neuron:set": {
     who: "student",
@@ -69,6 +82,7 @@ export const networkRules: Rules<NetworkCommand> = {
       if (!me.seat) refuse("NOT_FOUND", "You have no neuron yet: wait for the teacher to seat you.");
       if (state.paused) refuse("PAUSED", "The teacher has paused the phones for a moment.");
       if (state.locks.network || state.locks.layers[me.seat.layer]) refuse("LOCKED", "The teacher has locked your neuron for now.");
+      if (readOnlyStep(state)) refuse("LOCKED", "This step of the lesson is for reading: your sliders come back in a step with the network.");
       // A partial change (just the bias, say) keeps the other numbers as the class sees them:
       // in "latest" mode that is the neuron itself, which a teammate may have moved since.
       const current = state.teamMode === "latest" || !me.entry ? neuronValues(state.network, me.seat) : me.entry;
@@ -109,13 +123,7 @@ export const networkRules: Rules<NetworkCommand> = {
     who: "teacher",
     run: (_state, _actor, { presetId }) => {
       if (!isPresetId(presetId)) refuse("NOT_FOUND", `There is no preset "${presetId}".`);
-      const p = getPreset(presetId);
-      return [
-        {
-          type: "network.loaded",
-          payload: { network: p.network, inputs: p.inputs, inputLabels: p.inputLabels, outputLabels: p.outputLabels, presetId: p.id },
-        },
-      ];
+      return [presetLoaded(presetId)];
     },
   },
   "network:reset": {
