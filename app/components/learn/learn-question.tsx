@@ -10,14 +10,10 @@ import { useId, useMemo, useState } from "react";
 import { drawAnswerText } from "../../../lib/quiz/grade";
 import { publicQuestion, revealedKey } from "../../../lib/quiz/public";
 import type { Answer, PublicQuestion, Question } from "../../../lib/quiz/types";
-import { AnswerBlanks } from "../quiz/answer-blanks";
-import { AnswerBugLine } from "../quiz/answer-bug-line";
-import { AnswerChoices } from "../quiz/answer-choices";
-import { AnswerOrder } from "../quiz/answer-order";
-import { AnswerText } from "../quiz/answer-text";
+import { AnswerInput } from "../quiz/answer-input";
 import { CodeListing } from "../quiz/code-listing";
 import { PhoneDraw } from "../quiz/phone-draw";
-import { answerFromDraft, answerShape, choicesOf, draftFromAnswer, emptyDraft, isMultiple, keyLines, toggleChoice, type Draft } from "../student/quiz-answer";
+import { answerFromDraft, answerShape, draftFromAnswer, emptyDraft, keyLines, type Draft } from "../student/quiz-answer";
 import { drawForLearner, type StoredAnswer } from "./learn-model";
 import { CARD, PRIMARY, SECONDARY } from "./styles";
 
@@ -119,62 +115,6 @@ export function LearnQuestion({ question, heading, stored, seed, shuffle, onAnsw
       {answered && key && <ResultCard correct={stored.correct} lines={keyLines(key, shown, expected)} explanation={question.explanation} onRetry={retry} />}
     </article>
   );
-}
-
-interface AnswerInputProps {
-  question: PublicQuestion;
-  draft: Draft;
-  shape: ReturnType<typeof answerShape>;
-  disabled: boolean;
-  revealKey: ReturnType<typeof revealedKey> | null;
-  expected: string | null;
-  onEdit(change: (d: Draft) => Draft): void;
-}
-
-function AnswerInput({ question, draft, shape, disabled, revealKey: key, expected, onEdit }: AnswerInputProps) {
-  switch (draft.kind) {
-    case "choice": {
-      const multiple = isMultiple(question);
-      const names = expected?.split(" or ") ?? [];
-      const correct = key?.kind === "choice" ? key.correct : key?.kind === "parametric" ? choicesOf(question).flatMap((c, i) => (names.includes(c) ? [i] : [])) : null;
-      return (
-        <AnswerChoices
-          choices={choicesOf(question)}
-          multiple={multiple}
-          picked={draft.choices}
-          disabled={disabled}
-          correct={correct}
-          mono={question.kind === "parametric"}
-          onToggle={(i) => onEdit((d) => (d.kind === "choice" ? { ...d, choices: toggleChoice(d.choices, i, multiple) } : d))}
-        />
-      );
-    }
-    case "text": {
-      const tolerance = question.kind === "numeric" || question.kind === "parametric" ? question.tolerance : null;
-      const note =
-        question.kind === "output"
-          ? "Type the printed text exactly. Spaces at the start and end of a line, and empty lines before or after, do not count."
-          : `A number; a decimal comma is fine.${tolerance ? ` Answers within ±${tolerance} count as right.` : ""}`;
-      return <AnswerText value={draft.text} multiline={shape === "text"} disabled={disabled} note={note} onChange={(text) => onEdit(() => ({ kind: "text", text }))} />;
-    }
-    case "line":
-      return question.kind === "bug" ? (
-        <AnswerBugLine code={question.code} picked={draft.line} disabled={disabled} correct={key?.kind === "bug" ? key.line : null} onPick={(line) => onEdit(() => ({ kind: "line", line }))} />
-      ) : null;
-    case "blanks":
-      return question.kind === "blanks" ? (
-        <AnswerBlanks
-          code={question.code}
-          values={draft.values}
-          disabled={disabled}
-          onChange={(i, text) => onEdit((d) => (d.kind === "blanks" ? { ...d, values: d.values.map((v, k) => (k === i ? text : v)) } : d))}
-        />
-      ) : null;
-    case "order":
-      return question.kind === "order" ? (
-        <AnswerOrder lines={question.lines} order={draft.order} disabled={disabled} rightLines={key?.kind === "order" ? key.lines : null} onReorder={(order) => onEdit(() => ({ kind: "order", order }))} />
-      ) : null;
-  }
 }
 
 function ResultCard({ correct, lines, explanation, onRetry }: { correct: boolean | null; lines: string[]; explanation: string; onRetry(): void }) {

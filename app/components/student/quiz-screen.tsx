@@ -13,15 +13,11 @@ import type { MyQuiz } from "../../../lib/session/domains/quiz/mine";
 import type { QuestionRun } from "../../../lib/session/domains/quiz/state";
 import type { SessionState, Student } from "../../../lib/session/state";
 import type { PublicQuestion } from "../../../lib/quiz/types";
-import { AnswerBlanks } from "../quiz/answer-blanks";
-import { AnswerBugLine } from "../quiz/answer-bug-line";
-import { AnswerChoices } from "../quiz/answer-choices";
-import { AnswerOrder } from "../quiz/answer-order";
-import { AnswerText } from "../quiz/answer-text";
+import { AnswerInput } from "../quiz/answer-input";
 import { CodeListing } from "../quiz/code-listing";
 import { PhoneDraw } from "../quiz/phone-draw";
 import type { LiveSession } from "../../realtime/use-session";
-import { answerFromDraft, answerShape, choicesOf, isMultiple, keyLines, sameAnswer, toggleChoice, type Draft } from "./quiz-answer";
+import { answerFromDraft, answerShape, keyLines, sameAnswer, type Draft } from "./quiz-answer";
 import { QuizStrip } from "./quiz-strip";
 import { YourRank } from "./your-rank";
 import { StudentShell } from "./student-shell";
@@ -123,7 +119,16 @@ function QuizBody({ live, run, me, mine, standing, leaderboard }: BodyProps) {
       {question.kind === "parametric" && <PhoneDraw draw={draw} template={question.template} />}
 
       <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-        <AnswerInput question={question} draft={draft} shape={shape} disabled={locked || needsDraw} run={run} mine={mine} onEdit={edit} />
+        <AnswerInput
+          question={question}
+          draft={draft}
+          shape={shape}
+          disabled={locked || needsDraw}
+          revealKey={run.status === "revealed" ? run.key : null}
+          expected={mine?.result?.expected ?? null}
+          pollCounts={run.summary?.counts ?? null}
+          onEdit={edit}
+        />
 
         <div className={open ? "sticky bottom-0 z-10 -mx-4 flex flex-col gap-2 bg-gradient-to-t from-slate-100 from-70% to-transparent px-4 pt-4 pb-3" : "flex flex-col gap-2"}>
           {problem && (
@@ -147,79 +152,6 @@ function QuizBody({ live, run, me, mine, standing, leaderboard }: BodyProps) {
       {revealed && key && <TheAnswer lines={keyLines(key, question, mine?.result?.expected ?? null)} explanation={run.explanation} look={key.kind === "order" ? "ordered" : key.kind === "output" ? "code" : "plain"} />}
     </>
   );
-}
-
-interface AnswerInputProps {
-  question: PublicQuestion;
-  draft: Draft;
-  shape: ReturnType<typeof answerShape>;
-  disabled: boolean;
-  run: QuestionRun;
-  mine: MyQuiz | null;
-  onEdit(change: (d: Draft) => Draft): void;
-}
-
-function AnswerInput({ question, draft, shape, disabled, run, mine, onEdit }: AnswerInputProps) {
-  const key = run.status === "revealed" ? run.key : null;
-  switch (draft.kind) {
-    case "choice": {
-      const multiple = isMultiple(question);
-      // Which activations are right comes with the student's own result, not the shared key.
-      const correct = key?.kind === "choice" ? key.correct : key?.kind === "parametric" && mine?.result?.expected ? activationIndexes(question, mine.result.expected) : null;
-      const counts = key?.kind === "poll" ? run.summary?.counts ?? null : null;
-      return (
-        <AnswerChoices
-          choices={choicesOf(question)}
-          multiple={multiple}
-          picked={draft.choices}
-          disabled={disabled}
-          correct={correct}
-          counts={counts}
-          mono={question.kind === "parametric"}
-          onToggle={(i) => onEdit((d) => (d.kind === "choice" ? { ...d, choices: toggleChoice(d.choices, i, multiple) } : d))}
-        />
-      );
-    }
-    case "text":
-      return (
-        <AnswerText
-          value={draft.text}
-          multiline={shape === "text"}
-          disabled={disabled}
-          note={textNote(question)}
-          onChange={(text) => onEdit(() => ({ kind: "text", text }))}
-        />
-      );
-    case "line":
-      return question.kind === "bug" ? (
-        <AnswerBugLine code={question.code} picked={draft.line} disabled={disabled} correct={key?.kind === "bug" ? key.line : null} onPick={(line) => onEdit(() => ({ kind: "line", line }))} />
-      ) : null;
-    case "blanks":
-      return question.kind === "blanks" ? (
-        <AnswerBlanks
-          code={question.code}
-          values={draft.values}
-          disabled={disabled}
-          onChange={(i, text) => onEdit((d) => (d.kind === "blanks" ? { ...d, values: d.values.map((v, k) => (k === i ? text : v)) } : d))}
-        />
-      ) : null;
-    case "order":
-      return question.kind === "order" ? (
-        <AnswerOrder lines={question.lines} order={draft.order} disabled={disabled} rightLines={key?.kind === "order" ? key.lines : null} onReorder={(order) => onEdit(() => ({ kind: "order", order }))} />
-      ) : null;
-  }
-}
-
-function activationIndexes(question: PublicQuestion, expected: string): number[] {
-  const names = expected.split(" or ");
-  return choicesOf(question).flatMap((c, i) => (names.includes(c) ? [i] : []));
-}
-
-function textNote(question: PublicQuestion): React.ReactNode {
-  if (question.kind === "output") return "Type the printed text exactly. Spaces at the start and end of a line, and empty lines before or after, do not count.";
-  const tolerance = question.kind === "numeric" || question.kind === "parametric" ? question.tolerance : null;
-  const within = tolerance ? ` Answers within ±${tolerance} count as right.` : "";
-  return `A number; a decimal comma is fine.${within}`;
 }
 
 interface StatusLineProps {
