@@ -122,6 +122,8 @@ async function admitHandshake(
   socket.once("disconnect", releaseAll);
   try {
     data.releases.push(await limits.sockets.admitAddress(address));
+    // A pass cut off for flooding waits out its penalty before anything is looked up.
+    if (auth.token) limits.sockets.checkPenalty(hashToken(auth.token), Date.now());
     if (!auth.token && !auth.watch) data.releases.push(limits.sockets.admitAnonymous(address));
     const session = await resolve(address);
     if (session?.viewer.participantId) data.releases.push(await limits.sockets.admitParticipant(session.viewer.participantId));
@@ -201,7 +203,9 @@ export function attachSocketServer(httpServer: http.Server, deps: SocketDeps): S
 
   io.on("connection", (socket: Socket) => {
     const session = (socket.data.session ?? null) as SocketSession | null;
-    const ctx: LimitedContext = { socket, log, session, charge: chargeFor(socket, session, deps) };
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    const onFlood = typeof token === "string" ? () => deps.limits.sockets.penalise(hashToken(token), Date.now()) : undefined;
+    const ctx: LimitedContext = { socket, log, session, charge: chargeFor(socket, session, deps), ...(onFlood ? { onFlood } : {}) };
     socket.onAny((event: string) => {
       // Commands are charged where they are bound (handlers/command.ts); anything else here.
       if (isCommandName(event)) return;

@@ -35,6 +35,8 @@ export interface CommandContext {
 /** A command context that charges each message to its sender's budget (server/limits/commands.ts). */
 export interface LimitedContext extends CommandContext {
   charge: () => Promise<CommandVerdict>;
+  /** Called when this socket is cut off for flooding. */
+  onFlood?: () => void;
 }
 
 /**
@@ -48,7 +50,8 @@ export async function admitMessage(ctx: LimitedContext, event: string, refuse?: 
   if (verdict === "ok") return true;
   if (verdict === "flood") {
     if (ctx.socket.connected) {
-      ctx.socket.emit("system:error", { code: "RATE_LIMITED", message: "Too many messages: this connection was closed. Reload the page to carry on.", event });
+      ctx.onFlood?.();
+      ctx.socket.emit("system:error", { code: "RATE_LIMITED", message: "Too many messages: this connection was closed. Wait a few seconds, then reload the page.", event });
       ctx.socket.disconnect(true);
     }
     return false;

@@ -29,4 +29,6 @@ export const BUDGETS = {
   commands: { points: 40, seconds: 1 },
   /** A sender past this many times its command budget in one window is disconnected. */
   floodFactor: 3,
+  /** How long a pass cut off for flooding is refused at the handshake (before any look-up). */
+  floodPenaltyMs: 10_000,
 } as const;

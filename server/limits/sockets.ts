@@ -36,6 +36,8 @@ export class SocketLimits {
   private readonly perAddress: Held;
   private readonly anonymous: Held;
   private readonly perParticipant = new Held(BUDGETS.socketsPerParticipant);
+  /** Passes (by token hash) cut off for flooding, until when they are refused. */
+  private readonly penalised = new Map<string, number>();
 
   /** Handshake rates are kept in `store` when given; sockets held are counted in this process. */
   constructor(scale = 1, store?: LimiterStore) {
@@ -54,6 +56,29 @@ export class SocketLimits {
     await spend([this.handshakes], address, () => "Too many connections from your network: wait a minute, then reload the page.");
     if (!this.perAddress.take(address)) throw tooMany("Too many open connections from your network: close some tabs, then reload the page.");
     return once(() => this.perAddress.release(address));
+  }
+
+  /**
+   * A pass whose socket was cut off for flooding is refused for a while, at the handshake and
+   * before its token is looked up, so reconnecting at once costs the server nothing.
+   * @example
+   * limits.sockets.penalise(tokenHash, Date.now());
+   */
+  penalise(tokenHash: string, now: number): void {
+    this.penalised.set(tokenHash, now + BUDGETS.floodPenaltyMs);
+    if (this.penalised.size > 10_000) for (const [k, until] of this.penalised) if (until <= now) this.penalised.delete(k);
+  }
+
+  /** Throws RATE_LIMITED while this pass is in its flood penalty. */
+  checkPenalty(tokenHash: string, now: number): void {
+    const until = this.penalised.get(tokenHash);
+    if (until === undefined) return;
+    if (until <= now) {
+      this.penalised.delete(tokenHash);
+      return;
+    }
+    const seconds = Math.ceil((until - now) / 1000);
+    throw tooMany(`This device sent too many messages: wait ${seconds} second${seconds === 1 ? "" : "s"}, then reload the page.`);
   }
 
   /** Admits a socket with neither a token nor a code. */

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { PROTOCOL_VERSION } from "../../lib/protocol";
 import { BUDGETS } from "../../server/limits";
 import { hostSession, openClass } from "../helpers/classroom";
-import { ConnectRefusal, connect, type TestAuth, type TestSocket } from "../helpers/socket-client";
+import { ConnectRefusal, connect, connectRefused, type TestAuth, type TestSocket } from "../helpers/socket-client";
 import { serverForSuite } from "../helpers/suite-server";
 
 async function call(url: string, method: string, path: string, from: string, body?: unknown): Promise<{ status: number; body: any }> {
@@ -186,5 +186,9 @@ describe("limits on a real server", () => {
     // The bystanders' own sockets are still open, and the server still takes new classes.
     expect(bystanders.students.every((s) => s.client.socket.connected)).toBe(true);
     await connect(server.url).then((s) => s.close());
+    // A flooder's pass is refused at the handshake for a while, before its token is looked up.
+    const again = await connectRefused(server.url, { token: flooders.students[0]!.token });
+    expect(again.data.code).toBe("RATE_LIMITED");
+    expect(again.data.message).toMatch(/sent too many messages: wait \d+ seconds?, then reload the page/);
   });
 });

@@ -49,6 +49,19 @@ describe("sockets per address and per participant", () => {
     await limits.sockets.admitAddress("198.51.100.4");
   });
 
+  it("refuses a pass cut off for flooding at the handshake until its penalty is over, then lets it back", () => {
+    const limits = new Limits();
+    const start = Date.now();
+    limits.sockets.penalise("hash-of-a-flooding-pass", start);
+    expect(() => limits.sockets.checkPenalty("hash-of-a-flooding-pass", start + 1)).toThrow(
+      expect.objectContaining({ code: "RATE_LIMITED", message: expect.stringMatching(/sent too many messages: wait 10 seconds/) }),
+    );
+    // Another pass is not held back.
+    expect(() => limits.sockets.checkPenalty("hash-of-another-pass", start + 1)).not.toThrow();
+    expect(() => limits.sockets.checkPenalty("hash-of-a-flooding-pass", start + BUDGETS.floodPenaltyMs - 1)).toThrow(/wait 1 second,/);
+    expect(() => limits.sockets.checkPenalty("hash-of-a-flooding-pass", start + BUDGETS.floodPenaltyMs)).not.toThrow();
+  });
+
   it("scales the per-address budgets for tests, not the per-participant ones", async () => {
     const limits = new Limits({ scale: 2 });
     for (let i = 0; i < 2 * BUDGETS.anonymousPerAddress; i++) limits.sockets.admitAnonymous("127.0.0.1");
