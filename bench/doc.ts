@@ -12,14 +12,15 @@ import { ROOT } from "./lib/procs";
 import { fmt } from "./lib/stats";
 
 /** The code measured: commit and how many files under server/, lib/ and db/ differ from it. */
-function codeVersion(): string {
+export function codeVersion(): string {
   const git = (...a: string[]) => spawnSync("git", a, { cwd: ROOT, encoding: "utf8" }).stdout?.trim() ?? "";
   const commit = git("rev-parse", "--short", "HEAD") || "unknown";
   const dirty = git("status", "--porcelain", "--", "server", "lib", "db").split("\n").filter(Boolean).length;
   return dirty ? `${commit} with ${dirty} uncommitted file(s) in server/, lib/, db/` : commit;
 }
 
-function machine(): string {
+/** The machine measured on. */
+export function machine(): string {
   const cpus = os.cpus();
   return `${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown"}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
 }

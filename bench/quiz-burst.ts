@@ -16,14 +16,13 @@
  * client's own.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
 import { LESSON_QUIZ } from "../lib/lesson/quiz";
 import { PROTOCOL_VERSION } from "../lib/protocol/version";
 import { MAX_OTHER, NO_WRITE, STUDENTS, TRIES } from "./args";
+import { codeVersion, machine } from "./doc";
 import { log } from "./log";
 import { host, joinAll, ensureBuild, startSynapse } from "./servers";
 import { quietBeforeRun } from "./quiet";
@@ -208,18 +207,6 @@ export async function quizBurstScenario(): Promise<QuizBurstResult> {
     for (const s of sockets) s.close();
     await server.stop();
   }
-}
-
-function codeVersion(): string {
-  const git = (...a: string[]) => spawnSync("git", a, { cwd: ROOT, encoding: "utf8" }).stdout?.trim() ?? "";
-  const commit = git("rev-parse", "--short", "HEAD") || "unknown";
-  const dirty = git("status", "--porcelain", "--", "server", "lib", "db").split("\n").filter(Boolean).length;
-  return dirty ? `${commit} with ${dirty} uncommitted file(s) in server/, lib/, db/` : commit;
-}
-
-function machine(): string {
-  const cpus = os.cpus();
-  return `${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown"}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
 }
 
 /** The result as lines for the console and the docs entry. */

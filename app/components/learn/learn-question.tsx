@@ -13,20 +13,9 @@ import type { Answer, PublicQuestion, Question } from "../../../lib/quiz/types";
 import { AnswerInput } from "../quiz/answer-input";
 import { CodeListing } from "../quiz/code-listing";
 import { PhoneDraw } from "../quiz/phone-draw";
-import { answerFromDraft, answerShape, draftFromAnswer, emptyDraft, keyLines, type Draft } from "../student/quiz-answer";
+import { answerFromDraft, answerShape, draftFromAnswer, emptyDraft, keyLines, type Draft, KIND_TEXT } from "../student/quiz-answer";
 import { drawForLearner, type StoredAnswer } from "./learn-model";
 import { CARD, PRIMARY, SECONDARY } from "./styles";
-
-const KIND_TEXT: Record<PublicQuestion["kind"], string> = {
-  choice: "Multiple choice",
-  numeric: "Work it out",
-  output: "What does it print?",
-  bug: "Spot the bug",
-  blanks: "Fill in the blanks",
-  order: "Put the lines in order",
-  poll: "Poll",
-  parametric: "Your own numbers",
-};
 
 interface LearnQuestionProps {
   question: Question;

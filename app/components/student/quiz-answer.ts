@@ -12,6 +12,18 @@ import { parseTyped } from "../../../lib/session/format";
 
 export type AnswerShape = Answer["kind"];
 
+/** What each kind of question is called above it, on the phone and in the self-paced lesson. */
+export const KIND_TEXT: Record<PublicQuestion["kind"], string> = {
+  choice: "Multiple choice",
+  numeric: "Work it out",
+  output: "What does it print?",
+  bug: "Spot the bug",
+  blanks: "Fill in the blanks",
+  order: "Put the lines in order",
+  poll: "Poll",
+  parametric: "Your own numbers",
+};
+
 /** What the student has entered so far; numbers stay text until they are sent. */
 export type Draft =
   | { kind: "choice"; choices: number[] }

@@ -17,7 +17,7 @@ import { AnswerInput } from "../quiz/answer-input";
 import { CodeListing } from "../quiz/code-listing";
 import { PhoneDraw } from "../quiz/phone-draw";
 import type { LiveSession } from "../../realtime/use-session";
-import { answerFromDraft, answerShape, keyLines, sameAnswer, type Draft } from "./quiz-answer";
+import { answerFromDraft, answerShape, keyLines, sameAnswer, type Draft, KIND_TEXT } from "./quiz-answer";
 import { QuizStrip } from "./quiz-strip";
 import { YourRank } from "./your-rank";
 import { StudentShell } from "./student-shell";
@@ -41,17 +41,6 @@ export function QuizScreen({ code, banner, live, state, me, run }: QuizScreenPro
     </StudentShell>
   );
 }
-
-const KIND_TEXT: Record<PublicQuestion["kind"], string> = {
-  choice: "Multiple choice",
-  numeric: "Work it out",
-  output: "What does it print?",
-  bug: "Spot the bug",
-  blanks: "Fill in the blanks",
-  order: "Put the lines in order",
-  poll: "Poll",
-  parametric: "Your own numbers",
-};
 
 interface BodyProps {
   live: LiveSession;
