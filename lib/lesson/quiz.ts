@@ -4,6 +4,7 @@
  * file's grader). Also the ready-made parametric drills and a poll for the dashboard.
  */
 import type { Question } from "../quiz/types";
+import { SPAM_EXERCISE } from "./code-exercise";
 
 const printListing = `def relu(x): return max(0, x)
 
@@ -113,6 +114,7 @@ export const LESSON_QUIZ: readonly Question[] = [
     explanation:
       "Signals flow one way: the inputs first, then the hidden layer reads them, the output layer reads the hidden layer, softmax turns its raw scores into probabilities, and only then can the higher class be picked.",
   },
+  SPAM_EXERCISE,
 ];
 
 /** Ready-made questions where every student gets their own numbers, plus a poll. */

@@ -51,6 +51,8 @@ export function answerProblem(question: Question, answer: Answer, ctx: GradeCont
     }
     case "text":
       return answer.text.trim() === "" ? "Type what the program prints." : null;
+    case "code":
+      return answer.code.trim() === "" ? "Write your function first." : null;
     case "number":
       return null;
   }
@@ -63,6 +65,7 @@ const DESCRIBE: Record<Answer["kind"], string> = {
   line: "a line of the listing",
   blanks: "an answer for each blank",
   order: "the lines in order",
+  code: "a program",
 };
 
 /**
@@ -89,6 +92,8 @@ export function expectedAnswerKind(question: Pick<Question | PublicQuestion, "ki
       return "order";
     case "parametric":
       return question.template === "which-activation" || draw?.activation === null ? "choice" : "number";
+    case "code":
+      return "code";
   }
 }
 
@@ -124,6 +129,9 @@ export function grade(question: Question, answer: Answer, ctx: GradeContext = {}
       if (answer.kind === "choice" && draw.activation === null) return matchesOutput(draw, ACTIVATION_CHOICES[answer.choices[0]!]!);
       return false;
     }
+    case "code":
+      // A program is graded by running it in the sandbox (lib/quiz/code-judge.ts), never here.
+      return false;
   }
 }
 

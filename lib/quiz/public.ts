@@ -29,6 +29,8 @@ export function publicQuestion(question: Question, shuffle: readonly number[] | 
     }
     case "parametric":
       return { id, kind: "parametric", prompt, template: question.template, tolerance: question.tolerance };
+    case "code":
+      return { id, kind: "code", prompt, starter: question.starter, entry: question.entry, tests: question.rows.length + question.asserts.length };
   }
 }
 
@@ -55,6 +57,8 @@ export function revealedKey(question: Question): RevealedKey {
       return { kind: "poll" };
     case "parametric":
       return { kind: "parametric", tolerance: question.tolerance };
+    case "code":
+      return { kind: "code", reference: question.reference ?? null };
   }
 }
 

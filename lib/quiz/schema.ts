@@ -10,13 +10,16 @@
  * one grader and one view.
  */
 import { z } from "zod";
+import type { JsonValue } from "./code-run";
 import { BLANK, blankCount } from "./code-text";
 
-export const QUESTION_KINDS = ["choice", "numeric", "output", "bug", "blanks", "order", "poll", "parametric"] as const;
+export const QUESTION_KINDS = ["choice", "numeric", "output", "bug", "blanks", "order", "poll", "parametric", "code"] as const;
 export const PARAMETRIC_TEMPLATES = ["neuron-output", "which-activation", "fire-bias", "my-neuron"] as const;
 
 const MAX_CODE = 4_000;
 const MAX_LINES = 40;
+/** A student's program may be longer than a listing. */
+export const MAX_ANSWER_CODE = 8_000;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const code = z
@@ -90,6 +93,41 @@ const parametricQuestion = z
   .object({ ...base, kind: z.literal("parametric"), template: z.enum(PARAMETRIC_TEMPLATES), tolerance: tolerance.default(0.01) })
   .strict();
 
+/** A JSON value as a code test passes it in or expects it back. */
+const jsonValue: z.ZodType<JsonValue> = z.lazy(() =>
+  z.union([z.null(), z.boolean(), z.number(), z.string().max(1_000), z.array(jsonValue).max(64), z.record(z.string().max(64), jsonValue)]),
+);
+
+/** One test of a code question: call the function with `args`, expect `expected` (numbers within the tolerance). */
+export const codeRowSchema = z
+  .object({
+    args: z.array(jsonValue).max(8),
+    expected: jsonValue,
+    /** What the student sees beside the result ("Example 3: links 0.5, shouting 0.2, known sender 0"). */
+    label: z.string().trim().max(120).optional(),
+    /** Tests with the same group are shown together ("The ten labelled examples"). */
+    group: z.string().trim().max(80).optional(),
+  })
+  .strict();
+
+const codeQuestion = z
+  .object({
+    ...base,
+    kind: z.literal("code"),
+    starter: code,
+    entry: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,39}$/, "a Python function name, like predict"),
+    rows: z.array(codeRowSchema).max(40).default([]),
+    /** Python assert statements, each run in a copy of the student's namespace. */
+    asserts: z.array(z.string().trim().min(1).max(1_000)).max(20).default([]),
+    /** The teacher's own solution: "check my tests" runs it; the reveal shows it. */
+    reference: code.optional(),
+    tolerance: z.number().min(0).max(1).default(1e-6),
+  })
+  .strict()
+  .superRefine((q, ctx) => {
+    if (q.rows.length + q.asserts.length === 0) ctx.addIssue({ code: "custom", path: ["rows"], message: "a code question needs at least one test" });
+  });
+
 /** A question as written, answer key included. */
 export const questionSchema = z.discriminatedUnion("kind", [
   choiceQuestion,
@@ -100,6 +138,7 @@ export const questionSchema = z.discriminatedUnion("kind", [
   orderQuestion,
   pollQuestion,
   parametricQuestion,
+  codeQuestion,
 ]);
 
 /** An answer as a phone sends it; the question decides which shape it must have. */
@@ -110,6 +149,7 @@ export const answerSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("line"), line: z.number().int().min(0).max(MAX_LINES) }).strict(),
   z.object({ kind: z.literal("blanks"), values: z.array(z.string().max(100)).min(1).max(8) }).strict(),
   z.object({ kind: z.literal("order"), order: z.array(z.number().int().min(0).max(11)).min(2).max(12) }).strict(),
+  z.object({ kind: z.literal("code"), code: z.string().max(MAX_ANSWER_CODE) }).strict(),
 ]);
 
 /** How a question runs: its timer (null: until the teacher closes it) and whether answers may change. */

@@ -31,7 +31,8 @@ export type PublicQuestion =
   | { id: string; kind: "blanks"; prompt: string; code: string; blanks: number }
   | { id: string; kind: "order"; prompt: string; lines: string[] }
   | { id: string; kind: "poll"; prompt: string; code?: string; choices: string[]; multiple: boolean }
-  | { id: string; kind: "parametric"; prompt: string; template: ParametricTemplate; tolerance: number };
+  | { id: string; kind: "parametric"; prompt: string; template: ParametricTemplate; tolerance: number }
+  | { id: string; kind: "code"; prompt: string; starter: string; entry: string; tests: number };
 
 /**
  * One student's numbers for a parametric question. `bias` is null when the bias is what the
@@ -56,4 +57,5 @@ export type RevealedKey =
   | { kind: "blanks"; blanks: string[][] }
   | { kind: "order"; lines: string[] }
   | { kind: "poll" }
-  | { kind: "parametric"; tolerance: number };
+  | { kind: "parametric"; tolerance: number }
+  | { kind: "code"; reference: string | null };

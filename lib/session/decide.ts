@@ -7,15 +7,16 @@ import { ProtocolError } from "../protocol/errors";
 import { animationRules, animationTimers } from "./domains/animation/rules";
 import { lessonRules } from "./domains/lesson/rules";
 import { networkRules } from "./domains/network/rules";
+import { gradingJobs } from "./domains/quiz/grading";
 import { arrivalDraws, quizRules, quizTimers } from "./domains/quiz/rules";
 import { roomRules } from "./domains/room/rules";
 import { handbackEvents, joinEvents, rosterRules } from "./domains/roster/rules";
 import type { SessionEvent } from "./events";
-import type { Actor, DecideContext, Rule, RuleEntry, SessionCommand, SessionCommandName, Timer } from "./rule-types";
+import type { Actor, DecideContext, Job, Rule, RuleEntry, SessionCommand, SessionCommandName, Timer } from "./rule-types";
 import { foldEvents } from "./reducer";
 import type { SessionState } from "./state";
 
-export type { Actor, DecideContext, SessionCommand, SessionCommandName, Timer } from "./rule-types";
+export type { Actor, DecideContext, Job, SessionCommand, SessionCommandName, Timer } from "./rule-types";
 export type Refusal = ProtocolError;
 export type Decision = { events: SessionEvent[] } | { refusal: ProtocolError };
 
@@ -95,4 +96,13 @@ export function decideHandbackRequest(state: SessionState, requestId: string, ra
  */
 export function dueTimers(state: SessionState): Timer[] {
   return [...animationTimers(state), ...quizTimers(state)];
+}
+
+/**
+ * The work the room must have running for this state (programs waiting to be graded).
+ * @example
+ * dueJobs(state).map((j) => j.key); // ["grade:q3-p7-2"]
+ */
+export function dueJobs(state: SessionState): Job[] {
+  return gradingJobs(state);
 }

@@ -48,7 +48,7 @@ export function createState(event: EventOf<"session.created">): SessionState {
     animation: { column: null, playing: false, at: null },
     handbacks: {},
     lesson: { step: null },
-    quiz: { settings: { ...DEFAULT_QUIZ_SETTINGS }, run: null, answers: {}, scores: {}, leaderboard: false, launched: 0 },
+    quiz: { settings: { ...DEFAULT_QUIZ_SETTINGS }, run: null, answers: {}, scores: {}, leaderboard: false, launched: 0, grading: {}, graded: {} },
   };
   return withSetup(empty, setup);
 }

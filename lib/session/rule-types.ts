@@ -5,6 +5,7 @@
  */
 import type { CommandName, ValidPayload } from "../protocol/commands";
 import type { SessionEvent, SessionEventType } from "./events";
+import type { CodeJob, RunOutcome } from "../quiz/code-run";
 import type { SessionState } from "./state";
 
 /** Who asks: the teacher, a student, or the room itself (a timer firing). */
@@ -59,3 +60,19 @@ export interface Timer {
   at: number;
   fire: (state: SessionState, now: number) => SessionEvent[];
 }
+
+/** The kinds of work the room runs outside the rules, with what each takes and gives back. */
+export interface JobKinds {
+  /** Run a student's program in the sandbox (server/grader). */
+  "grade-code": { input: CodeJob; output: RunOutcome };
+}
+
+/**
+ * Work the room must run outside the rules, derived from the state alone like a timer, so a
+ * program stored before a restart is still graded after it. The server supplies an executor
+ * per `kind`; when it ends, `done` turns its output into events, decided on the state of
+ * that moment. `key` names the job so the room starts it once.
+ */
+export type Job = {
+  [K in keyof JobKinds]: { key: string; kind: K; input: JobKinds[K]["input"]; done: (state: SessionState, output: JobKinds[K]["output"], now: number) => SessionEvent[] };
+}[keyof JobKinds];

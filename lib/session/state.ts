@@ -88,7 +88,7 @@ export interface HandbackRequest {
  * shape or a fold's meaning changes: snapshots of another version are then ignored and the
  * state is rebuilt from the log, which stays readable forever.
  */
-export const STATE_VERSION = 4;
+export const STATE_VERSION = 5;
 
 /**
  * Which column of the diagram the signal has reached: 0 the inputs, 1…L the layers; null

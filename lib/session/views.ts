@@ -52,7 +52,7 @@ const STATE_POLICY: Record<keyof SessionState, Policy> = {
 /** What a teacher-only field looks like to everyone else (the type's empty value). */
 const EMPTY: Partial<Record<keyof SessionState, unknown>> = { handbacks: {} };
 
-const TEACHER_ONLY_EVENTS = new Set<SessionEventType>(["handback.requested", "handback.resolved", "quiz.drawn"]);
+const TEACHER_ONLY_EVENTS = new Set<SessionEventType>(["handback.requested", "handback.resolved", "quiz.drawn", "quiz.graded"]);
 
 const namesHidden = (state: SessionState, kind: ViewerKind) => kind === "viewer" && state.hideNames;
 

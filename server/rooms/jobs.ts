@@ -1,39 +1,56 @@
 /**
- * Asynchronous work a room runs on a session's behalf (grading code, say) whose result
- * comes back as events. At most `limit` run at once per room; beyond that the caller is
- * told to try again, so a flood of submissions cannot pile up work.
+ * Asynchronous work a room runs on a session's behalf (grading a program), derived from the
+ * state like its timers (lib/session/decide.ts, `dueJobs`). The room syncs the runner with
+ * its committed state after every commit, so work starts only for what is stored, and work
+ * stored before a restart starts again after it. A job's key stays taken until the state no
+ * longer asks for it (its result is stored); if storing the result fails, the key is freed
+ * and the job runs again on the next sync.
  */
-import { ProtocolError } from "../../lib/protocol/errors";
-import type { SessionEvent } from "../../lib/session/events";
+import type { Job, JobKinds } from "../../lib/session/rule-types";
+
+/** What runs each kind of job: supplied by the server (the grader), absent in unit tests that need none. */
+export type Executors = { [K in keyof JobKinds]?: (input: JobKinds[K]["input"]) => Promise<JobKinds[K]["output"]> };
+
+/** What a job's kind gives when nothing on this server can run it. */
+const UNRUNNABLE: { [K in keyof JobKinds]: JobKinds[K]["output"] } = {
+  "grade-code": { kind: "unavailable", reason: "This server cannot run code questions." },
+};
 
 export class JobRunner {
+  private taken = new Set<string>();
   private running = 0;
 
+  /**
+   * @param finish stores a finished job's output (resolves once its events are stored)
+   * @param onLost told when a job's result could not be stored (the job will run again)
+   */
   constructor(
-    private readonly limit: number,
-    private readonly submit: (events: SessionEvent[]) => Promise<number>,
-    private readonly onError: (err: unknown) => void,
+    private readonly executors: Executors,
+    private readonly finish: (job: Job, output: JobKinds[keyof JobKinds]["output"]) => Promise<unknown>,
+    private readonly onLost: (job: Job, err: unknown) => void,
   ) {}
 
   get inFlight(): number {
     return this.running;
   }
 
-  /**
-   * Starts `work`; its events are submitted to the room when it finishes. Resolves with the
-   * seq they were stored at (0 when it produced none).
-   * @throws ProtocolError RATE_LIMITED when `limit` jobs are already running
-   */
-  run(work: () => Promise<SessionEvent[]>): Promise<number> {
-    if (this.running >= this.limit) {
-      throw new ProtocolError("RATE_LIMITED", "The class is busy with other work: try again in a moment.");
-    }
+  /** Starts every due job not yet started; forgets finished ones the state no longer asks for. */
+  sync(due: readonly Job[]): void {
+    const keys = new Set(due.map((j) => j.key));
+    for (const key of this.taken) if (!keys.has(key)) this.taken.delete(key);
+    for (const job of due) if (!this.taken.has(job.key)) this.start(job);
+  }
+
+  private start(job: Job): void {
+    this.taken.add(job.key);
     this.running++;
-    return work()
-      .then((events) => (events.length > 0 ? this.submit(events) : 0))
-      .catch((err) => {
-        this.onError(err);
-        throw err;
+    const execute = this.executors[job.kind];
+    const output = execute ? execute(job.input) : Promise.resolve(UNRUNNABLE[job.kind]);
+    output
+      .then((out) => this.finish(job, out))
+      .catch((err: unknown) => {
+        this.taken.delete(job.key);
+        this.onLost(job, err);
       })
       .finally(() => {
         this.running--;

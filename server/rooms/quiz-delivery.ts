@@ -22,7 +22,7 @@ const CHANGES_EVERYONE = new Set<string>([
   "student.readmitted",
 ]);
 /** Events that change one student's own part. */
-const CHANGES_ONE = new Set<string>(["quiz.answered", "quiz.drawn"]);
+const CHANGES_ONE = new Set<string>(["quiz.answered", "quiz.drawn", "quiz.submitted", "quiz.graded"]);
 
 export class QuizDelivery {
   private sent = new Map<string, { runId: string; at: number }>();

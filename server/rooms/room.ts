@@ -16,7 +16,7 @@
  */
 import type { Storage } from "../../db/storage";
 import type { Viewer } from "../../lib/protocol";
-import { decide, dueTimers, type Actor, type SessionCommand } from "../../lib/session/decide";
+import { decide, dueJobs, dueTimers, type Actor, type SessionCommand } from "../../lib/session/decide";
 import type { LoggedEvent, SessionEvent } from "../../lib/session/events";
 import { applyEvent } from "../../lib/session/reducer";
 import type { SessionState } from "../../lib/session/state";
@@ -24,7 +24,7 @@ import { projectState, VIEWER_KINDS, type MyQuiz, type ViewerKind } from "../../
 import type { Logger } from "../logger";
 import { BroadcastGate } from "./broadcast-gate";
 import { fanOut, type Committed, type Deliver, type RoomMessage } from "./fanout";
-import { JobRunner } from "./jobs";
+import { JobRunner, type Executors } from "./jobs";
 import { loadSessionState, toSnapshot } from "./load-state";
 import { PendingBatch } from "./pending-batch";
 import { RoomTimers } from "./room-timers";
@@ -51,8 +51,10 @@ export interface RoomOptions {
   now?: () => number;
   /** Uniform random numbers in [0, 1) for the rules (randomise weights). */
   random?: () => number;
-  /** Jobs in flight at most. */
-  maxJobs?: number;
+  /** What runs the room's jobs (the sandbox for programs). */
+  executors?: Executors;
+  /** Checks a command against what the server can take right now (the grader's queue); throws a ProtocolError to refuse it. */
+  admit?: (command: SessionCommand) => void;
   /** Called when the last client leaves and nothing is pending (the manager may evict the room). */
   onIdle?: () => void;
   /** Told when a commit fails and when the room is back in step with the database. */
@@ -87,6 +89,7 @@ export class Room {
   private sinceSnapshot = 0;
   private lastFlushStart = -Infinity;
   private healTimer: NodeJS.Timeout | null = null;
+  private jobRetry: NodeJS.Timeout | null = null;
   private gate: BroadcastGate<Committed>;
   private timers: RoomTimers;
   readonly jobs: JobRunner;
@@ -111,10 +114,19 @@ export class Room {
       this.sendMine(items.map((i) => i.event));
     }, options.tickMs);
     this.timers = new RoomTimers(this.now, (key) => this.fireTimer(key));
-    this.jobs = new JobRunner(options.maxJobs ?? 4, (events) => this.submit(events, null), (err) =>
-      options.log.error({ err, sessionId: id }, "job failed"),
+    this.jobs = new JobRunner(
+      options.executors ?? {},
+      (job, output) => {
+        const events = job.done(this.working, output as never, this.now());
+        return events.length > 0 ? this.submit(events, null) : Promise.resolve(this.seq);
+      },
+      (job, err) => {
+        options.log.warn({ err, sessionId: id, job: job.key }, "a job's result was not stored; it will run again");
+        this.retryJobs();
+      },
     );
     this.timers.sync(dueTimers(state));
+    this.jobs.sync(dueJobs(state));
   }
 
   /**
@@ -124,6 +136,7 @@ export class Room {
    */
   run(actor: Actor, command: SessionCommand, client: { oneWayMs?: number } = {}): Promise<number> {
     if (this.broken) throw new DatabaseUnavailableError();
+    this.options.admit?.(command);
     const timing = this.quiz.timing(actor, command, client.oneWayMs ?? 0);
     const decision = decide(this.working, actor, command, { now: this.now(), random: this.random, ...(timing ? { timing } : {}) });
     if ("refusal" in decision) throw decision.refusal;
@@ -182,6 +195,18 @@ export class Room {
     this.timer = null;
     if (this.healTimer) clearTimeout(this.healTimer);
     this.healTimer = null;
+    if (this.jobRetry) clearTimeout(this.jobRetry);
+    this.jobRetry = null;
+  }
+
+  /** Starts the jobs the stored state asks for again, a second from now (after a result was lost). */
+  private retryJobs(): void {
+    if (this.jobRetry) return;
+    this.jobRetry = setTimeout(() => {
+      this.jobRetry = null;
+      if (!this.broken) this.jobs.sync(dueJobs(this.committed));
+      else this.retryJobs();
+    }, 1_000);
   }
 
   /** The committed state as this viewer may see it, for a client that lost track. */
@@ -277,6 +302,7 @@ export class Room {
         this.seq = stored[stored.length - 1]!.seq;
       }
       for (const w of waiters) w.resolve(this.seq);
+      if (committed.length > 0) this.jobs.sync(dueJobs(this.committed));
       this.gate.push(committed, sendPresence);
       this.afterCommit(committed.map((c) => c.event));
     } catch (err) {
@@ -341,6 +367,7 @@ export class Room {
     this.seq = loaded.seq;
     this.options.health?.ok(this.id);
     this.timers.sync(dueTimers(this.working));
+    this.jobs.sync(dueJobs(this.committed));
     for (const kind of VIEWER_KINDS) {
       const payload = { seq: this.seq, state: projectState(this.committed, kind), online: this.online() };
       this.options.deliver({ kind }, { event: "session:snapshot", payload });

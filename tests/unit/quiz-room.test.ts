@@ -144,7 +144,7 @@ describe("a quiz in a room, on a fake clock", () => {
     // a's answer changed a's own part only: one quiz:mine, to a's channel, with no result before the reveal.
     const afterA = delivered.slice(before).filter((d) => d.message.event === "quiz:mine");
     expect(afterA.map((d) => d.channel)).toEqual([{ participant: "a" }]);
-    expect(s.mine("a")).toEqual({ runId: q1.runId, draw: null, answer: num(0.004), result: null, standing: null });
+    expect(s.mine("a")).toEqual({ runId: q1.runId, draw: null, answer: num(0.004), result: null, standing: null, code: null });
     await until(q1.at + 19_000);
     await answer(s, "d", q1.runId, num(0), 0); // t = 19 000: 500 + round(500 × 0.05 = 25) = 525
 

@@ -6,8 +6,6 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { pino } from "pino";
-import { ProtocolError } from "../../lib/protocol/errors";
-import type { SessionEvent } from "../../lib/session/events";
 import { createState } from "../../lib/session/reducer";
 import { PASS_STEP_MS } from "../../lib/session/state";
 import type { Channel, RoomMessage } from "../../server/rooms/fanout";
@@ -31,7 +29,6 @@ async function setup(storage = new MemoryStorage(), extra: { onIdle?: () => void
     snapshotEvery: 1000,
     now: () => Date.now(),
     random: () => 0.5,
-    maxJobs: 2,
     onIdle: extra.onIdle,
   });
   return { room, storage, delivered };
@@ -102,25 +99,6 @@ describe("timers from the state", () => {
     await again.flushNow();
     expect(again.committed.animation.column).toBe(1);
     again.dispose();
-  });
-});
-
-describe("jobs", () => {
-  it("submits a job's events when it finishes, and refuses more than the bound at once", async () => {
-    const { room } = await setup();
-    const resolvers: ((events: SessionEvent[]) => void)[] = [];
-    const job = () => new Promise<SessionEvent[]>((resolve) => resolvers.push(resolve));
-    const first = room.jobs.run(job);
-    const second = room.jobs.run(job);
-    expect(() => room.jobs.run(job)).toThrow(ProtocolError);
-    expect(room.jobs.inFlight).toBe(2);
-    resolvers[0]!([{ type: "inputs.set", payload: { inputs: [0.1, 0.2] } }]);
-    resolvers[1]!([]);
-    await advance(30);
-    expect(await first).toBe(2);
-    expect(await second).toBe(0);
-    expect(room.committed.inputs).toEqual([0.1, 0.2]);
-    expect(room.jobs.inFlight).toBe(0);
   });
 });
 

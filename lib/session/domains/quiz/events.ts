@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { NEURON_ACTIVATIONS } from "../../../engine/activations";
-import { answerSchema, PARAMETRIC_TEMPLATES, questionSchema, quizSettingsSchema } from "../../../quiz/schema";
+import { answerSchema, MAX_ANSWER_CODE, PARAMETRIC_TEMPLATES, questionSchema, quizSettingsSchema } from "../../../quiz/schema";
 
 const id = z.string().min(1).max(64);
 const time = z.number();
@@ -33,7 +33,30 @@ const publicQuestionSchema = z.discriminatedUnion("kind", [
   z.object({ id, kind: z.literal("order"), prompt: text, lines: z.array(text) }).strict(),
   z.object({ id, kind: z.literal("poll"), prompt: text, code: text.max(4_000).optional(), choices: z.array(text), multiple: z.boolean() }).strict(),
   z.object({ id, kind: z.literal("parametric"), prompt: text, template: z.enum(PARAMETRIC_TEMPLATES), tolerance: z.number() }).strict(),
+  z.object({ id, kind: z.literal("code"), prompt: text, starter: text.max(4_000), entry: z.string().max(40), tests: z.number().int() }).strict(),
 ]);
+
+const pyErrorSchema = z.object({ type: z.string().max(100), message: z.string().max(1_000), line: z.number().int().nullable() }).strict();
+
+/** A program's grade as lib/quiz/code-judge.ts makes it. */
+const codeGradeSchema = z
+  .object({
+    status: z.enum(["graded", "error", "timeout", "memory", "output", "crashed", "unavailable"]),
+    passed: z.number().int().min(0),
+    total: z.number().int().min(0),
+    tests: z
+      .array(
+        z
+          .object({ label: z.string().max(200), group: z.string().max(100).nullable(), passed: z.boolean(), got: z.string().max(1_000).nullable(), message: z.string().max(1_500) })
+          .strict(),
+      )
+      .max(60),
+    error: pyErrorSchema.nullable(),
+    message: z.string().max(1_000),
+    stdout: z.string().max(4_000),
+    ms: z.number().min(0),
+  })
+  .strict();
 
 export const quizEvents = {
   /** A question goes to every phone; an open one before it was closed by a `quiz.closed` just before. */
@@ -65,6 +88,21 @@ export const quizEvents = {
       at: time,
     })
     .strict(),
+  /** A student's program, waiting for the sandbox (the room grades it as a job: quiz.graded). */
+  "quiz.submitted": z
+    .object({
+      runId: id,
+      studentId: id,
+      submissionId: id,
+      /** 1 for the student's first program for this question. */
+      number: z.number().int().min(1),
+      code: z.string().max(MAX_ANSWER_CODE),
+      elapsedMs: z.number().min(0),
+      at: time,
+    })
+    .strict(),
+  /** What the sandbox made of a submitted program; the points it earns if it is the student's best. */
+  "quiz.graded": z.object({ runId: id, studentId: id, submissionId: id, grade: codeGradeSchema, points: z.number().int().min(0), at: time }).strict(),
   /** Stand-in for `quiz.answered` on screens that may not see answers: only the count. Never stored. */
   "quiz.tallied": z.object({ runId: id, answered: z.number().int().min(0) }).strict(),
   "quiz.closed": z.object({ runId: id, at: time, reason: z.enum(["teacher", "timer", "reveal", "launch"]) }).strict(),

@@ -1,4 +1,5 @@
 /** How the quiz events change the state (immutably). */
+import { better } from "../../../quiz/code-judge";
 import { ACTIVATION_CHOICES } from "../../../quiz/parametric";
 import { revealedKey } from "../../../quiz/public";
 import { NO_SCORE, type Score } from "../../../quiz/scoring";
@@ -11,6 +12,8 @@ type QuizEventType =
   | "quiz.launched"
   | "quiz.drawn"
   | "quiz.answered"
+  | "quiz.submitted"
+  | "quiz.graded"
   | "quiz.tallied"
   | "quiz.closed"
   | "quiz.revealed"
@@ -27,6 +30,13 @@ function onRun(state: SessionState, runId: string, change: (run: QuestionRun) =>
 
 const MAX_VALUES = 500;
 
+/** Students with an answer in, or a program waiting to be graded. */
+function answeredCount(state: SessionState): number {
+  const ids = new Set(Object.keys(state.quiz.answers));
+  for (const id of Object.keys(state.quiz.grading)) ids.add(id);
+  return ids.size;
+}
+
 /**
  * What the class answered, as the reveal shows it.
  * @example
@@ -35,11 +45,18 @@ const MAX_VALUES = 500;
 export function summarise(question: Question | null, answers: Readonly<Record<string, RecordedAnswer>>): RunSummary {
   const list = Object.values(answers);
   const width =
-    question?.kind === "choice" || question?.kind === "poll" ? question.choices.length : question?.kind === "parametric" ? ACTIVATION_CHOICES.length : 0;
+    question?.kind === "choice" || question?.kind === "poll"
+      ? question.choices.length
+      : question?.kind === "parametric"
+        ? ACTIVATION_CHOICES.length
+        : question?.kind === "code"
+          ? question.rows.length + question.asserts.length
+          : 0;
   const counts = new Array<number>(width).fill(0);
   const values: number[] = [];
-  for (const { answer } of list) {
+  for (const { answer, tests } of list) {
     if (answer.kind === "choice") for (const c of answer.choices) if (c < width) counts[c]!++;
+    if (tests) tests.forEach((passed, i) => passed && i < width && counts[i]!++);
     if (answer.kind === "number" && values.length < MAX_VALUES) values.push(answer.value);
   }
   const counted = question?.kind === "parametric" && counts.every((c) => c === 0) ? [] : counts;
@@ -76,6 +93,8 @@ export const quizFolds: Folds<QuizEventType> = {
       launched: p.number,
       leaderboard: false,
       answers: {},
+      grading: {},
+      graded: {},
       run: {
         runId: p.runId,
         number: p.number,
@@ -102,7 +121,35 @@ export const quizFolds: Folds<QuizEventType> = {
     if (state.quiz.run?.runId !== runId) return state;
     const answers = { ...state.quiz.answers, [studentId]: recorded };
     const next = { ...state, quiz: { ...state.quiz, answers } };
-    return onRun(next, runId, () => ({ answered: Object.keys(answers).length }));
+    return onRun(next, runId, () => ({ answered: answeredCount(next) }));
+  },
+  "quiz.submitted": (state, { runId, studentId, ...pending }) => {
+    if (state.quiz.run?.runId !== runId) return state;
+    const grading = { ...state.quiz.grading, [studentId]: { runId, ...pending } };
+    const next = { ...state, quiz: { ...state.quiz, grading } };
+    return onRun(next, runId, () => ({ answered: answeredCount(next) }));
+  },
+  "quiz.graded": (state, { runId, studentId, submissionId, grade, points, at }) => {
+    const pending = Object.hasOwn(state.quiz.grading, studentId) ? state.quiz.grading[studentId]! : null;
+    if (state.quiz.run?.runId !== runId || pending?.submissionId !== submissionId) return state;
+    const { [studentId]: _done, ...grading } = state.quiz.grading;
+    const graded = { ...state.quiz.graded, [studentId]: { submissionId, number: pending.number, grade } };
+    const best = Object.hasOwn(state.quiz.answers, studentId) ? state.quiz.answers[studentId]! : null;
+    const bestPassed = best?.tests ? { passed: best.tests.filter(Boolean).length } : null;
+    const answers = better(grade, bestPassed)
+      ? {
+          ...state.quiz.answers,
+          [studentId]: {
+            answer: { kind: "code" as const, code: pending.code },
+            correct: grade.status === "graded" && grade.passed === grade.total,
+            points,
+            elapsedMs: pending.elapsedMs,
+            at,
+            tests: grade.tests.map((t) => t.passed),
+          },
+        }
+      : state.quiz.answers;
+    return { ...state, quiz: { ...state.quiz, grading, graded, answers } };
   },
   "quiz.tallied": (state, { runId, answered }) => onRun(state, runId, () => ({ answered })),
   "quiz.closed": (state, { runId, at }) => onRun(state, runId, () => ({ status: "closed", closedAt: at })),
@@ -126,7 +173,8 @@ export const quizFolds: Folds<QuizEventType> = {
       },
     };
   },
-  "quiz.cleared": (state, { runId }) => (state.quiz.run?.runId === runId ? { ...state, quiz: { ...state.quiz, run: null, answers: {} } } : state),
+  "quiz.cleared": (state, { runId }) =>
+    state.quiz.run?.runId === runId ? { ...state, quiz: { ...state.quiz, run: null, answers: {}, grading: {}, graded: {} } } : state,
   "quiz.leaderboard": (state, { shown }) => ({ ...state, quiz: { ...state.quiz, leaderboard: shown } }),
   "quiz.settings": (state, settings) => ({ ...state, quiz: { ...state.quiz, settings: { ...settings } } }),
 };

@@ -3,6 +3,7 @@
  * parametric question, the answer the server took, after the reveal whether it was right
  * and what it earned, and their rank once a question has been revealed.
  */
+import type { CodeGrade } from "../../../quiz/code-judge";
 import { drawAnswerText } from "../../../quiz/grade";
 import { rankScores } from "../../../quiz/scoring";
 import type { Answer, Draw } from "../../../quiz/types";
@@ -18,6 +19,16 @@ export interface MyQuiz {
   result: { correct: boolean | null; points: number; expected: string | null } | null;
   /** Once a question has been revealed: the student's standing. */
   standing: { points: number; rank: number; of: number } | null;
+  /** A code question: whether a program is being graded, how many were sent, the latest grade and the best count. */
+  code: MyCode | null;
+}
+
+export interface MyCode {
+  grading: boolean;
+  submissions: number;
+  latest: CodeGrade | null;
+  /** Tests the best program passed (the one that counts). */
+  bestPassed: number | null;
 }
 
 /**
@@ -39,5 +50,16 @@ export function myQuiz(state: SessionState, studentId: string): MyQuiz {
     const mine = ranked.find((r) => r.studentId === studentId);
     if (mine) standing = { points: mine.points, rank: mine.rank, of: ranked.length };
   }
-  return { runId: run?.runId ?? null, draw, answer: recorded?.answer ?? null, result, standing };
+  let code: MyCode | null = null;
+  if (run?.shown.kind === "code") {
+    const pending = Object.hasOwn(state.quiz.grading, studentId) ? state.quiz.grading[studentId]! : null;
+    const latest = Object.hasOwn(state.quiz.graded, studentId) ? state.quiz.graded[studentId]! : null;
+    code = {
+      grading: pending !== null,
+      submissions: pending?.number ?? latest?.number ?? 0,
+      latest: latest?.grade ?? null,
+      bestPassed: recorded?.tests ? recorded.tests.filter(Boolean).length : null,
+    };
+  }
+  return { runId: run?.runId ?? null, draw, answer: recorded?.answer ?? null, result, standing, code };
 }

@@ -108,6 +108,8 @@ export const quizRules: Rules<QuizCommand> = {
       const run = state.quiz.run;
       if (!run) refuse("INVALID", "No question has been launched.");
       if (run.status === "revealed") refuse("INVALID", "This answer is already revealed.");
+      const grading = Object.keys(state.quiz.grading).length;
+      if (grading > 0) refuse("INVALID", `${grading === 1 ? "One program is" : `${grading} programs are`} still being graded: reveal in a moment.`);
       return [...closeIfOpen(state, ctx.now, "reveal"), { type: "quiz.revealed", payload: { runId: run.runId, at: ctx.now } }];
     },
   },
@@ -132,6 +134,13 @@ export const quizRules: Rules<QuizCommand> = {
       if (run.status !== "open") refuse("QUESTION_CLOSED", "Answers are closed for this question.");
       const question = run.question;
       if (!question) refuse("INTERNAL", "The question's key is missing.");
+      const sentAt = ctx.timing?.sentAt ?? run.launchedAt;
+      const elapsedMs = Math.max(0, Math.round(ctx.now - Math.max(sentAt, run.launchedAt) - (ctx.timing?.oneWayMs ?? 0)));
+      if (question.kind === "code") {
+        const problem = answerProblem(question, answer);
+        if (problem) refuse("BAD_REQUEST", problem);
+        return [submission(state, runId, me, answer.kind === "code" ? answer.code : "", elapsedMs, ctx.now)];
+      }
       const previous = Object.hasOwn(state.quiz.answers, me) ? state.quiz.answers[me]! : null;
       if (previous && !run.allowChange) refuse("ALREADY_ANSWERED", "Your answer is already in; this question takes one answer.");
       const draw = Object.hasOwn(run.draws, me) ? run.draws[me] : undefined;
@@ -140,14 +149,23 @@ export const quizRules: Rules<QuizCommand> = {
       const problem = answerProblem(question, answer, gradeCtx);
       if (problem) refuse("BAD_REQUEST", problem);
       const correct = grade(question, answer, gradeCtx);
-      const sentAt = ctx.timing?.sentAt ?? run.launchedAt;
-      const elapsedMs = Math.max(0, Math.round(ctx.now - Math.max(sentAt, run.launchedAt) - (ctx.timing?.oneWayMs ?? 0)));
       const streak = (Object.hasOwn(state.quiz.scores, me) ? state.quiz.scores[me]! : NO_SCORE).streak;
       const points = answerPoints({ correct, elapsedMs, timeLimitSec: run.timeLimitSec, streak }, state.quiz.settings);
       return [{ type: "quiz.answered", payload: { runId, studentId: me, answer, correct, points, elapsedMs, at: ctx.now } }];
     },
   },
 };
+
+/** Programs one student may send for one question. */
+export const MAX_SUBMISSIONS = 50;
+
+/** A student's program for the open code question, to be graded by the room (domains/quiz/grading.ts). */
+function submission(state: SessionState, runId: string, studentId: string, code: string, elapsedMs: number, at: number): SessionEvent {
+  if (Object.hasOwn(state.quiz.grading, studentId)) refuse("INVALID", "Your last program is still being graded: wait for its result.");
+  const number = (Object.hasOwn(state.quiz.graded, studentId) ? state.quiz.graded[studentId]!.number : 0) + 1;
+  if (number > MAX_SUBMISSIONS) refuse("RATE_LIMITED", `You have sent ${MAX_SUBMISSIONS} programs for this question: your best one counts.`);
+  return { type: "quiz.submitted", payload: { runId, studentId, submissionId: `${runId}-${studentId}-${number}`, number, code, elapsedMs, at } };
+}
 
 /**
  * A student who arrives (or comes back) while a parametric question is open gets numbers.

@@ -3,6 +3,7 @@
  * and the projector get is cut down by lib/session/views.ts (no key, no draws, no answers
  * of others), and each phone gets its own part through `myQuiz` (mine.ts).
  */
+import type { CodeGrade } from "../../../quiz/code-judge";
 import type { Answer, Draw, PublicQuestion, Question, QuizSettings, RevealedKey } from "../../../quiz/types";
 import type { Score } from "../../../quiz/scoring";
 
@@ -18,6 +19,27 @@ export interface QuizState {
   leaderboard: boolean;
   /** How many questions have been launched in this session. */
   launched: number;
+  /** Code question: programs waiting for the sandbox, by student (teacher copy; the room grades them). */
+  grading: Record<string, PendingGrade>;
+  /** Code question: each student's latest graded program (teacher copy; each phone gets its own). */
+  graded: Record<string, LatestGrade>;
+}
+
+/** A program the room still has to grade. */
+export interface PendingGrade {
+  runId: string;
+  submissionId: string;
+  number: number;
+  code: string;
+  elapsedMs: number;
+  at: number;
+}
+
+/** A student's latest graded program. */
+export interface LatestGrade {
+  submissionId: string;
+  number: number;
+  grade: CodeGrade;
 }
 
 export interface QuestionRun {
@@ -56,13 +78,15 @@ export interface RecordedAnswer {
   /** Server-measured: received − sent to that phone − half its median round trip. */
   elapsedMs: number;
   at: number;
+  /** Code question: which tests the best program passed, in order. */
+  tests?: boolean[];
 }
 
 /** The class's answers at the reveal: how many picked each choice (or were right/wrong). */
 export interface RunSummary {
   answered: number;
   correct: number;
-  /** Per choice for choice, poll and which-activation questions; empty otherwise. */
+  /** Per choice for choice, poll and which-activation questions; per test for a code question (how many passed it); empty otherwise. */
   counts: number[];
   /** Numbers given (numeric and parametric), for the histogram; at most 500. */
   values: number[];

@@ -34,7 +34,7 @@ export function projectQuiz(state: SessionState, kind: "student" | "viewer"): Qu
       if (Object.hasOwn(quiz.scores, studentId)) scores[studentId] = quiz.scores[studentId]!;
     }
   }
-  return { ...quiz, run: publicRun(quiz.run), answers: {}, scores };
+  return { ...quiz, run: publicRun(quiz.run), answers: {}, scores, grading: {}, graded: {} };
 }
 
 /**
@@ -47,6 +47,7 @@ export function projectQuizEvent(event: LoggedEvent, after: SessionState): Logge
     case "quiz.launched":
       return { ...event, payload: { ...event.payload, question: null, shuffle: null, seed: null, draws: {} } };
     case "quiz.answered":
+    case "quiz.submitted":
       return { seq: event.seq, actor: null, type: "quiz.tallied", payload: { runId: event.payload.runId, answered: after.quiz.run?.answered ?? 0 } };
     case "quiz.revealed":
       return "resync";
