@@ -21,6 +21,7 @@ import { isJoinCode, normalizeJoinCode } from "../lib/session/join-code";
 import { admitMessage, type LimitedContext, type SocketSession } from "./handlers/command";
 import { registerSessionHandlers } from "./handlers/session";
 import { registerSystemHandlers } from "./handlers/system";
+import { registerCodeCheck } from "./handlers/code-check";
 import type { Logger } from "./logger";
 import { CommandLimits, type Limits } from "./limits";
 import { checkOrigin } from "./origin";
@@ -215,6 +216,7 @@ export function attachSocketServer(httpServer: http.Server, deps: SocketDeps): S
     });
     registerSystemHandlers(ctx);
     registerSessionHandlers(ctx);
+    registerCodeCheck(ctx, deps.rooms.grading);
     if (!session) return;
 
     const { room, viewer } = session;

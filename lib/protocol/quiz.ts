@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { answerSchema, questionSchema, quizSettingsSchema, runOptionsSchema } from "../quiz/schema";
+import { answerSchema, codeGradeSchema, questionSchema, quizSettingsSchema, runOptionsSchema } from "../quiz/schema";
 
 /** What a session command's acknowledgement carries: the seq its last event was stored at. */
 const ok = z.object({ seq: z.number() });
@@ -19,6 +19,11 @@ export const quizCommands = {
   "quiz:clear": { payload: empty, result: ok },
   "quiz:leaderboard": { payload: z.object({ shown: z.boolean() }).strict(), result: ok },
   "quiz:settings": { payload: quizSettingsSchema, result: ok },
+  /**
+   * Teacher: run a code question's reference solution against its tests in the sandbox (the
+   * question editor's "check my tests"). Nothing is stored; the answer is the grade.
+   */
+  "quiz:check-code": { payload: z.object({ question: questionSchema }).strict(), result: z.object({ grade: codeGradeSchema }) },
   /** Student: my answer to the question running now. */
   "quiz:answer": { payload: z.object({ runId: z.string().min(1).max(64), answer: answerSchema }).strict(), result: ok },
 } as const;

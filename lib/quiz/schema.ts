@@ -152,6 +152,28 @@ export const answerSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("code"), code: z.string().max(MAX_ANSWER_CODE) }).strict(),
 ]);
 
+const pyErrorSchema = z.object({ type: z.string().max(100), message: z.string().max(1_000), line: z.number().int().nullable() }).strict();
+
+/** A program's grade as lib/quiz/code-judge.ts makes it. */
+export const codeGradeSchema = z
+  .object({
+    status: z.enum(["graded", "error", "timeout", "memory", "output", "crashed", "unavailable"]),
+    passed: z.number().int().min(0),
+    total: z.number().int().min(0),
+    tests: z
+      .array(
+        z
+          .object({ label: z.string().max(200), group: z.string().max(100).nullable(), passed: z.boolean(), got: z.string().max(1_000).nullable(), message: z.string().max(1_500) })
+          .strict(),
+      )
+      .max(60),
+    error: pyErrorSchema.nullable(),
+    message: z.string().max(1_000),
+    stdout: z.string().max(4_000),
+    ms: z.number().min(0),
+  })
+  .strict();
+
 /** How a question runs: its timer (null: until the teacher closes it) and whether answers may change. */
 export const runOptionsSchema = z
   .object({

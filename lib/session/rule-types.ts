@@ -22,8 +22,8 @@ export interface DecideContext {
   timing?: { sentAt: number | null; oneWayMs: number };
 }
 
-/** Commands that act on a session (the others are connection-level: ping, sync). */
-export type SessionCommandName = Exclude<CommandName, "system:ping" | "session:sync">;
+/** Commands that act on a session (the others are connection-level: ping, sync, and the teacher's check of a code question). */
+export type SessionCommandName = Exclude<CommandName, "system:ping" | "session:sync" | "quiz:check-code">;
 
 /** A command as the protocol validated it; its type comes from lib/protocol, never written twice. */
 export type SessionCommand = { [K in SessionCommandName]: { name: K; payload: ValidPayload<K> } }[SessionCommandName];

@@ -20,6 +20,7 @@ import type { Deliver } from "./fanout";
 import { loadSessionState } from "./load-state";
 import { CommitHealth } from "./commit-health";
 import { withDeadline } from "./deadline";
+import { gradingHooks, type CodeGrading } from "./code-grading";
 import { COMMIT_DEADLINE_MS, CommitError, DatabaseUnavailableError, READ_DEADLINE_MS, Room } from "./room";
 
 export interface RoomManagerOptions {
@@ -31,6 +32,8 @@ export interface RoomManagerOptions {
   /** How long a room with no clients stays in memory. */
   evictAfterMs?: number;
   now?: () => number;
+  /** The sandbox for code questions; without it they are refused. */
+  grading?: CodeGrading;
 }
 
 const randomInt = (n: number) => crypto.randomInt(n);
@@ -41,6 +44,14 @@ export function secureRandom(): number {
   return ((hi! >>> 5) * 67108864 + (lo! >>> 6)) / 9007199254740992;
 }
 
+/** Without a grader, code questions are refused at launch and nothing runs a stored program. */
+const NO_GRADING = gradingHooks({
+  unavailable: () => "This server was started without a grader for code questions.",
+  hasRoom: () => false,
+  warm: () => {},
+  run: async () => ({ kind: "unavailable", reason: "This server was started without a grader for code questions." }),
+});
+
 export class RoomManager {
   private rooms = new Map<string, Promise<Room | null>>();
   private evictions = new Map<string, NodeJS.Timeout>();
@@ -48,6 +59,11 @@ export class RoomManager {
   readonly health = new CommitHealth();
 
   constructor(private readonly options: RoomManagerOptions) {}
+
+  /** The sandbox for code questions, if this server has one (the teacher's "check my tests" uses it too). */
+  get grading(): CodeGrading | null {
+    return this.options.grading ?? null;
+  }
 
   private newRoom(id: string, state: SessionState, seq: number): Room {
     const room: Room = new Room(id, state, seq, {
@@ -58,6 +74,7 @@ export class RoomManager {
       snapshotEvery: this.options.snapshotEvery ?? 1000,
       now: this.options.now,
       random: secureRandom,
+      ...(this.options.grading ? gradingHooks(this.options.grading) : NO_GRADING),
       onIdle: () => this.scheduleEviction(id, room),
       health: this.health,
     });

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { NEURON_ACTIVATIONS } from "../../../engine/activations";
-import { answerSchema, MAX_ANSWER_CODE, PARAMETRIC_TEMPLATES, questionSchema, quizSettingsSchema } from "../../../quiz/schema";
+import { answerSchema, codeGradeSchema, MAX_ANSWER_CODE, PARAMETRIC_TEMPLATES, questionSchema, quizSettingsSchema } from "../../../quiz/schema";
 
 const id = z.string().min(1).max(64);
 const time = z.number();
@@ -36,27 +36,7 @@ const publicQuestionSchema = z.discriminatedUnion("kind", [
   z.object({ id, kind: z.literal("code"), prompt: text, starter: text.max(4_000), entry: z.string().max(40), tests: z.number().int() }).strict(),
 ]);
 
-const pyErrorSchema = z.object({ type: z.string().max(100), message: z.string().max(1_000), line: z.number().int().nullable() }).strict();
 
-/** A program's grade as lib/quiz/code-judge.ts makes it. */
-const codeGradeSchema = z
-  .object({
-    status: z.enum(["graded", "error", "timeout", "memory", "output", "crashed", "unavailable"]),
-    passed: z.number().int().min(0),
-    total: z.number().int().min(0),
-    tests: z
-      .array(
-        z
-          .object({ label: z.string().max(200), group: z.string().max(100).nullable(), passed: z.boolean(), got: z.string().max(1_000).nullable(), message: z.string().max(1_500) })
-          .strict(),
-      )
-      .max(60),
-    error: pyErrorSchema.nullable(),
-    message: z.string().max(1_000),
-    stdout: z.string().max(4_000),
-    ms: z.number().min(0),
-  })
-  .strict();
 
 export const quizEvents = {
   /** A question goes to every phone; an open one before it was closed by a `quiz.closed` just before. */
