@@ -5,4 +5,4 @@
  * @example
  * io(url, { auth: { protocolVersion: PROTOCOL_VERSION } });
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
