@@ -10,13 +10,11 @@
  * void grader.warm(); // a teacher launched a code question
  * const outcome = await grader.run({ source, entry: "predict", calls: [{ args: [[0.9, 0.8, 0], 0.5] }], asserts: [] });
  */
-import { fileURLToPath } from "node:url";
 import { HARNESS_PY } from "../../lib/quiz/code-harness";
 import type { CodeJob, RunOutcome } from "../../lib/quiz/code-run";
 import type { Logger } from "../logger";
-import { PYODIDE_DIR } from "../python-runtime";
 import { Pool } from "./pool";
-import { BWRAP, checkSandbox, childProgram, INSIDE, sandboxCommand, type SandboxCheck, type SandboxPaths } from "./sandbox";
+import { checkSandbox, childProgram, INSIDE, sandboxCommand, sandboxPaths, type SandboxCheck, type SandboxPaths } from "./sandbox";
 import { makeSnapshot, removeSnapshot } from "./snapshot";
 import { WarmChild, type RunLimits } from "./warm-child";
 
@@ -63,7 +61,6 @@ interface Waiting {
   resolve: (outcome: RunOutcome) => void;
 }
 
-const CHILD_SCRIPT = fileURLToPath(new URL("./child.mjs", import.meta.url));
 /** A child loads Python within this (a cold load, no snapshot, on a busy machine: about 10 s). */
 const READY_TIMEOUT_MS = 60_000;
 const SNAPSHOT_TIMEOUT_MS = 120_000;
@@ -88,7 +85,7 @@ export class Grader {
   private readonly abort = new AbortController();
 
   constructor(options: GraderOptions = {}) {
-    this.paths = { bwrap: options.bwrap ?? BWRAP, pyodideDir: PYODIDE_DIR, childScript: CHILD_SCRIPT, node: process.execPath };
+    this.paths = sandboxPaths(options.bwrap);
     this.limits = {
       timeoutMs: options.timeoutMs ?? 5_000,
       memoryBytes: (options.memoryMb ?? 512) * 2 ** 20,

@@ -12,6 +12,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Writable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { PYODIDE_DIR } from "../python-runtime";
 import { seccompFilter } from "./seccomp";
 
 /** Debian's bubblewrap. */
@@ -64,6 +66,15 @@ const SECCOMP_FD = 3;
 const NO_ENV = {} as NodeJS.ProcessEnv;
 
 const NICE = ["/usr/bin/nice", "/bin/nice"].find((p) => fs.existsSync(p));
+
+/**
+ * This install's paths: node_modules/pyodide, server/grader/child.mjs, this Node.
+ * @example
+ * sandboxPaths("/opt/bwrap").childScript; // "/srv/synapse/server/grader/child.mjs"
+ */
+export function sandboxPaths(bwrap = BWRAP): SandboxPaths {
+  return { bwrap, pyodideDir: PYODIDE_DIR, childScript: fileURLToPath(new URL("./child.mjs", import.meta.url)), node: process.execPath };
+}
 
 /** /bin, /lib… as on the host: the same symlink into /usr, or a read-only bind of the directory. */
 function rootLinks(): string[] {
