@@ -35,8 +35,9 @@ _CUT_MARK = ${JSON.stringify(STDOUT_CUT_MARK)}
 _MESSAGE_LIMIT = 300
 _REPR_LIMIT = 200
 _MAX_DEPTH = 20
-_MAX_ITEMS = 10000
-_MAX_CHARS = 100000
+# What all the values of one job may hold between them, so the result stays a small line.
+_MAX_ITEMS = 5000
+_MAX_CHARS = 20000
 _MAX_INT = 2 ** 53
 
 
@@ -164,10 +165,12 @@ def _repr(value):
     return _cut(str(text), _REPR_LIMIT)
 
 
-def _outcome(value):
-    """A CallOutcome for a value the function returned."""
+def _outcome(value, budget):
+    """A CallOutcome for a value the function returned; a JSON value spends from the job's budget."""
+    left = list(budget)
     try:
-        plain, is_json = _to_json(value, 0, [_MAX_ITEMS, _MAX_CHARS]), True
+        plain, is_json = _to_json(value, 0, left), True
+        budget[:] = left
     except (_NotJson, RecursionError):
         plain, is_json = None, False
     return {"ok": True, "json": is_json, "value": plain, "repr": _repr(value)}
@@ -210,13 +213,14 @@ def _run(job):
     if not callable(fn):
         result["error"] = {"type": "TypeError", "message": entry + " is not a function: define it with def " + entry + "(…):", "line": None}
         return result
+    budget = [_MAX_ITEMS, _MAX_CHARS]
     for call in job["calls"]:
         try:
             value = fn(*call["args"])
         except BaseException as exc:
             result["calls"].append({"ok": False, "error": _error(exc)})
             continue
-        result["calls"].append(_outcome(value))
+        result["calls"].append(_outcome(value, budget))
     for text in job["asserts"]:
         result["asserts"].append(_run_assert(text, namespace))
     return result
