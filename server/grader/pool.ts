@@ -105,7 +105,7 @@ export class Pool {
       },
       (err: Error) => {
         this.starting--;
-        if (this.closed) return;
+        if (this.closed || this.broken) return;
         this.failures++;
         const limit = this.options.maxStartFailures ?? 3;
         this.options.log?.warn({ err: err.message, failures: this.failures }, "grader: a child died before it was ready");

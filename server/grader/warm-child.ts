@@ -25,7 +25,7 @@ export interface RunLimits {
 
 /** A sandbox normally holds nice's bubblewrap, bubblewrap's init and Node: more means the code started programs. */
 const MAX_PROCESSES = 4;
-/** What is kept of a child's stderr, for the log. */
+/** What is kept of a child's stderr, for the log; past it the pipe is closed, so a flood of it costs the server nothing. */
 const STDERR_KEEP = 4_000;
 /** What a child may write before its job: the ready line. */
 const BEFORE_JOB_BYTES = 4_096;
@@ -61,8 +61,10 @@ export class WarmChild {
     this.stdin.on("error", () => {});
     this.stdin.write(`${JSON.stringify({ harness })}\n`);
     this.proc.stdout!.on("data", (chunk: Buffer) => this.take(chunk));
-    this.proc.stderr!.on("data", (chunk: Buffer) => {
-      if (this.stderr.length < STDERR_KEEP) this.stderr += chunk.toString("utf8").slice(0, STDERR_KEEP - this.stderr.length);
+    const stderr = this.proc.stderr!;
+    stderr.on("data", (chunk: Buffer) => {
+      this.stderr += chunk.toString("utf8").slice(0, STDERR_KEEP - this.stderr.length);
+      if (this.stderr.length >= STDERR_KEEP) stderr.destroy();
     });
     this.ready = new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
