@@ -305,7 +305,7 @@ def predict():
 
   it("code that rewrites the harness can make the result say what it likes: the limit docs/security.md states", async () => {
     const source = `import __main__
-__main__._outcome = lambda value: {"ok": True, "json": True, "value": "spam", "repr": "'spam'"}
+__main__._outcome = lambda value, budget: {"ok": True, "json": True, "value": "spam", "repr": "'spam'"}
 __main__._run_assert = lambda text, namespace: {"ok": True}
 def predict(inputs, threshold):
     return "not spam"
@@ -331,19 +331,18 @@ describe("load", () => {
     expect(grader.status()).toMatchObject({ available: true, queued: 0, running: 0 });
   }, 90_000);
 
-  it("refuses past the queue's bound with GraderBusyError, except forced jobs", async () => {
+  it("refuses past the queue's bound with GraderBusyError, except forced jobs; closing answers the waiting ones", async () => {
     const small = new Grader({ poolSize: 1, maxQueued: 2 });
-    try {
-      const accepted = [small.run(job(spamSource(">"))), small.run(job(spamSource(">")))];
-      await expect(small.run(job(spamSource(">")))).rejects.toBeInstanceOf(GraderBusyError);
-      accepted.push(small.run(job(spamSource(">")), { force: true }));
-      expect(small.status().queued).toBe(3);
-      const outcomes = await Promise.all(accepted);
-      expect(outcomes.map((o) => o.kind)).toEqual(["done", "done", "done"]);
-    } finally {
-      await small.close();
-    }
-  }, 60_000);
+    const accepted = [small.run(job(spamSource(">"))), small.run(job(spamSource(">")))];
+    await expect(small.run(job(spamSource(">")))).rejects.toBeInstanceOf(GraderBusyError);
+    accepted.push(small.run(job(spamSource(">")), { force: true }));
+    expect(small.status()).toMatchObject({ queued: 3, running: 0 });
+    // Closed while it still makes its snapshot: the snapshot's child is killed, nothing is left waiting.
+    await small.close();
+    const outcomes = await Promise.all(accepted);
+    expect(outcomes).toEqual(Array(3).fill({ kind: "unavailable", reason: "The grader has shut down." }));
+    expect(small.status()).toMatchObject({ queued: 0, running: 0, warm: 0, starting: 0 });
+  });
 });
 
 describe("a sandbox that does not start", () => {
