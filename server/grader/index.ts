@@ -82,6 +82,7 @@ export class Grader {
   private unavailable: string | null = null;
   private running = 0;
   private closed = false;
+  private warnedSnapshot = false;
   private readonly abort = new AbortController();
 
   constructor(options: GraderOptions = {}) {
@@ -164,7 +165,8 @@ export class Grader {
   private start(): Promise<void> {
     this.starting ??= this.setUp().catch((err: unknown) => {
       this.log?.error({ err }, "grader: could not start");
-      this.fail(`The grader could not start: ${err instanceof Error ? err.message : String(err)}`);
+      this.unavailable = `The grader could not start: ${err instanceof Error ? err.message : String(err)}`;
+      this.fail(this.unavailable);
     });
     return this.starting;
   }
@@ -204,7 +206,9 @@ export class Grader {
     const child = new WarmChild(sandboxCommand(this.paths, program, snapshot), HARNESS_PY, READY_TIMEOUT_MS);
     child.ready.then(
       ({ fromSnapshot }) => {
-        if (snapshot && !fromSnapshot) this.log?.warn({ stderr: child.stderrText.slice(0, 500) }, "grader: a child could not load the snapshot and loaded Python normally");
+        if (!snapshot || fromSnapshot || this.warnedSnapshot) return;
+        this.warnedSnapshot = true;
+        this.log?.warn({ stderr: child.stderrText.slice(0, 500) }, "grader: children cannot load the snapshot and load Python normally (about 3 s each)");
       },
       () => {},
     );
@@ -220,7 +224,7 @@ export class Grader {
       this.running++;
       void child.run(waiting.job, this.limits).then((outcome) => {
         this.running--;
-        if (outcome.kind !== "done") this.log?.info({ kind: outcome.kind, ms: outcome.kind === "unavailable" ? 0 : outcome.ms }, "grader: a grade ended without a result");
+        if (outcome.kind !== "done") this.log?.info({ outcome }, "grader: a grade ended without a result");
         this.pool?.release(child);
         waiting.resolve(this.closed ? { kind: "unavailable", reason: "The grader has shut down." } : outcome);
         this.dispatch();

@@ -37,8 +37,6 @@ export class WarmChild {
   readonly ready: Promise<{ fromSnapshot: boolean }>;
   /** Settles when the child's process has ended, however it ended. */
   readonly exited: Promise<void>;
-  /** The resident memory of the ready child's processes, measured when it said it was ready. */
-  rssAtReady = 0;
   private readonly proc: ChildProcess;
   private readonly stdin: NodeJS.WritableStream;
   private state: State = "starting";
@@ -82,7 +80,6 @@ export class WarmChild {
         this.state = "ready";
         this.onLine = null;
         this.onEnd = null;
-        this.rssAtReady = this.rss();
         resolve({ fromSnapshot: ready.snapshot });
       };
       this.onEnd = (why) => {
@@ -103,22 +100,9 @@ export class WarmChild {
     });
   }
 
-  get pid(): number | undefined {
-    return this.proc.pid;
-  }
-
-  get isReady(): boolean {
-    return this.state === "ready";
-  }
-
   /** What the child wrote to stderr (the first few KB), for the log. */
   get stderrText(): string {
     return this.stderr;
-  }
-
-  /** The summed resident memory of the child's processes, in bytes. */
-  rss(): number {
-    return this.proc.pid ? treeRssBytes(processTree(this.proc.pid)) : 0;
   }
 
   /** Grades `job`. The child is killed when it is done, whatever the outcome: a child grades once. */
