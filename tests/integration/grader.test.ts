@@ -8,13 +8,16 @@
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { predictSpam, SPAM_EXAMPLES } from "../../lib/lesson/presets";
-import { STDOUT_CUT_MARK } from "../../lib/quiz/code-harness";
+import { HARNESS_PY, STDOUT_CUT_MARK } from "../../lib/quiz/code-harness";
 import { STDOUT_LIMIT, type CodeJob, type HarnessResult, type JsonValue, type RunOutcome } from "../../lib/quiz/code-run";
 import { Grader, GraderBusyError } from "../../server/grader";
 import { Pool } from "../../server/grader/pool";
 import { processTree } from "../../server/grader/proc-tree";
+import { childProgram, INSIDE, sandboxCommand, sandboxPaths } from "../../server/grader/sandbox";
 import { WarmChild } from "../../server/grader/warm-child";
 import { waitFor } from "../helpers/wait";
 
@@ -363,6 +366,26 @@ describe("a sandbox that does not start", () => {
     });
     expect(broken).toMatch(/failed to start 3 times in a row .*No permissions to create a new namespace/);
     expect(started).toBe(3);
+  });
+});
+
+describe("a snapshot that does not load", () => {
+  it("a child loads Python the ordinary way instead, says so, and grades", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "synapse-bad-snapshot-"));
+    fs.chmodSync(dir, 0o755);
+    const file = path.join(dir, "pyodide.snap");
+    fs.writeFileSync(file, Buffer.alloc(1024 * 1024, 7), { mode: 0o644 });
+    const paths = sandboxPaths();
+    const child = new WarmChild(sandboxCommand(paths, childProgram(paths, ["--snapshot", INSIDE.snapshot]), file), HARNESS_PY, 60_000);
+    try {
+      expect(await child.ready).toEqual({ fromSnapshot: false });
+      expect(child.stderrText).toContain("loading from the snapshot failed");
+      const o = await child.run(job(spamSource(">")), { timeoutMs: 5_000, memoryBytes: 512 * 2 ** 20, outputBytes: 256 * 1024, pollMs: 50 });
+      expect(o.kind === "done" && o.result.calls.at(-1)).toMatchObject({ value: "not spam" });
+    } finally {
+      child.kill();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
