@@ -4,7 +4,8 @@
  * check, the memory snapshot, the first child), a grade on a warm child (20 in a row, each
  * waiting for the pool to be full again: median and p95, inside the child and as the caller
  * waits), how long a child takes to be ready again, the resident memory of a warm child
- * (bubblewrap, its init and Node together), and 50 grades submitted at once. Appended to
+ * (bubblewrap, its init and Node together), and 50 grades submitted at once. It first waits
+ * (at most --quiet-wait seconds) for other processes to go quiet. Appended to
  * docs/benchmarks.md unless --no-write.
  */
 import fs from "node:fs";
@@ -17,6 +18,7 @@ import { processTree, treeRssBytes } from "../server/grader/proc-tree";
 import { NO_WRITE } from "./args";
 import { codeVersion, machine } from "./doc";
 import { log } from "./log";
+import { waitForQuiet } from "./quiet";
 import { machineCpu, ROOT, sleep } from "./lib/procs";
 import { fmt, summarize } from "./lib/stats";
 
@@ -74,6 +76,8 @@ function sandboxRssMb(): number[] {
 }
 
 async function main(): Promise<void> {
+  const others = await waitForQuiet();
+  log(`other processes at ${fmt(others, 0)}% of a core before the run`);
   const load = os.loadavg()[0]!;
   const grader = new Grader();
   const size = 2;
@@ -113,7 +117,7 @@ async function main(): Promise<void> {
     const lines = [
       `## ${new Date().toISOString().slice(0, 10)}: grader`,
       "",
-      `- Machine: ${machine()}; load average ${fmt(load, 1)} at the start (a shared machine).`,
+      `- Machine: ${machine()}; a shared machine: other processes at ${fmt(others, 0)}% of a core just before the run, load average ${fmt(load, 1)}.`,
       `- Code: ${codeVersion()}.`,
       `- \`npm run bench:grader\` (bench/grader.ts): the default Grader (pool of ${size}, bubblewrap, Pyodide from a memory snapshot), the lesson's \`predict\` on the ${SPAM_EXAMPLES.length} spam examples.`,
       "",
