@@ -37,8 +37,8 @@ export function CodeKeys({ disabled = false, onKey, onIndent }: CodeKeysProps) {
           {k.text}
         </button>
       ))}
-      <button type="button" aria-label="Indent (Tab)" disabled={disabled} onPointerDown={keepFocus} onMouseDown={keepFocus} onClick={onIndent} className={`${KEY} col-span-2 font-sans text-lg`}>
-        Tab ⇥
+      <button type="button" aria-label="Tab (indent)" disabled={disabled} onPointerDown={keepFocus} onMouseDown={keepFocus} onClick={onIndent} className={`${KEY} col-span-2 font-sans text-lg`}>
+        Tab<span aria-hidden="true"> ⇥</span>
       </button>
     </div>
   );

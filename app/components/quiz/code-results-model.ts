@@ -52,7 +52,7 @@ export function gradeTone(grade: Pick<CodeGrade, "status" | "passed" | "total">)
 export const STATUS_TITLE: Record<CodeGrade["status"], string> = {
   graded: "Tested",
   error: "Your code did not run",
-  timeout: "Too slow: stopped",
+  timeout: "Stopped",
   memory: "Too much memory: stopped",
   output: "Too much output: stopped",
   crashed: "The run stopped",

@@ -26,7 +26,7 @@ const TONE: Record<GradeTone, string> = {
   fail: "bg-rose-700 text-white",
   limit: "bg-slate-800 text-white",
 };
-const MARK: Record<GradeTone, string> = { pass: "✓", partial: "◐", fail: "✗", limit: "⏹" };
+const MARK: Record<GradeTone, string> = { pass: "✓", partial: "◐", fail: "✗", limit: "!" };
 
 export function CodeResults({ questionId, grade, note = null, stale = false }: CodeResultsProps) {
   const tone = gradeTone(grade);
@@ -47,7 +47,7 @@ export function CodeResults({ questionId, grade, note = null, stale = false }: C
         <>
           {verdicts && <ExampleTable verdicts={verdicts} />}
           {groups.map((g) => (
-            <div key={g.group ?? ""} className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+            <div key={g.group ?? ""} className="rounded-2xl bg-white p-3 shadow-sm ring-1 ring-slate-200">
               <h3 className="text-lg font-bold text-slate-900">
                 {g.group ?? "Tests"} <span className="font-semibold text-slate-700">· {g.passed} of {g.tests.length} pass</span>
               </h3>
@@ -66,9 +66,9 @@ export function CodeResults({ questionId, grade, note = null, stale = false }: C
       )}
 
       {grade.stdout && (
-        <details className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
-          <summary className="min-h-11 cursor-pointer text-base font-bold text-slate-900">What your code printed</summary>
-          <pre className="mt-2 overflow-x-auto rounded-xl bg-slate-50 p-3 font-mono text-base whitespace-pre-wrap text-slate-900">{grade.stdout}</pre>
+        <details className="rounded-2xl bg-white px-4 py-1 shadow-sm ring-1 ring-slate-200">
+          <summary className="cursor-pointer py-2.5 text-base font-bold text-slate-900">What your code printed</summary>
+          <pre className="mb-3 overflow-x-auto rounded-xl bg-slate-50 p-3 font-mono text-base whitespace-pre-wrap text-slate-900">{grade.stdout}</pre>
         </details>
       )}
     </section>
@@ -96,39 +96,42 @@ function ExampleTable({ verdicts }: { verdicts: ExampleVerdict[] }) {
   const agree = verdicts.filter((v) => v.agrees).length;
   const passed = verdicts.filter((v) => v.passed).length;
   return (
-    <div className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <div className="rounded-2xl bg-white p-3 shadow-sm ring-1 ring-slate-200">
       <h3 className="text-lg font-bold text-slate-900">
         {EXAMPLES_TITLE} <span className="font-semibold text-slate-700">· {passed} of {verdicts.length} pass</span>
       </h3>
       <table className="mt-2 w-full border-collapse text-left text-base">
         <caption className="sr-only">What your predict calls each labelled example, beside its label</caption>
         <thead>
-          <tr className="border-b border-slate-300 text-sm text-slate-700">
+          <tr className="border-b border-slate-300 text-slate-700">
             <th scope="col" className="py-1 pr-2 font-semibold">
               Example
             </th>
             <th scope="col" className="py-1 pr-2 font-semibold">
               Label
             </th>
-            <th scope="col" className="py-1 pr-2 font-semibold">
-              Your predict
-            </th>
             <th scope="col" className="py-1 font-semibold">
-              <span className="sr-only">Test</span>
+              Your predict
             </th>
           </tr>
         </thead>
         <tbody>
           {verdicts.map((v) => (
-            <tr key={v.number} className="border-b border-slate-200 align-top last:border-0">
-              <th scope="row" className="py-2 pr-2 font-normal">
-                <span className="font-bold">{v.number}</span> <span className="font-mono text-slate-700">{v.inputs.join(", ")}</span>
+            <tr key={v.number} className={`border-b border-slate-200 align-top last:border-0 ${v.agrees ? "" : "bg-amber-50"}`}>
+              <th scope="row" className="py-1.5 pr-2 font-normal whitespace-nowrap">
+                <span className="font-bold">{v.number}</span>
+                <span className="block text-slate-700">{v.inputs.join(", ")}</span>
               </th>
-              <td className="py-2 pr-2">{v.label}</td>
-              <td className={`py-2 pr-2 font-bold ${v.said === null ? "text-rose-800" : v.agrees ? "text-slate-900" : "text-amber-900"}`}>{v.said ?? "raised an error"}</td>
-              <td className={`py-2 font-bold ${v.passed ? "text-emerald-800" : "text-rose-800"}`}>
-                <span aria-hidden="true">{v.passed ? "✓" : "✗"}</span>
-                <span className="sr-only">{v.passed ? "test passed" : "test failed"}</span>
+              <td className="py-1.5 pr-2 whitespace-nowrap">{v.label}</td>
+              <td className={`py-1.5 font-bold whitespace-nowrap ${v.passed ? "text-slate-900" : "text-rose-800"}`}>
+                {v.said ?? "an error"}
+                <span aria-hidden="true" className={v.passed ? "text-emerald-700" : "text-rose-700"}>
+                  {v.passed ? " ✓" : " ✗"}
+                </span>
+                <span className="sr-only">
+                  {v.agrees ? "" : ", not the label"}
+                  {v.passed ? ", test passed" : ", test failed"}
+                </span>
               </td>
             </tr>
           ))}
@@ -146,7 +149,7 @@ function ExampleTable({ verdicts }: { verdicts: ExampleVerdict[] }) {
         </ul>
       )}
       <p className="mt-2 text-base text-slate-800">
-        Your predict agrees with the label on {agree} of {verdicts.length} examples. The tests expect what the network says, and the network itself calls {networkMisses} of them wrongly.
+        Your predict agrees with the label on {agree} of {verdicts.length} examples (the others are shaded). The tests expect what the network says, and the network itself calls {networkMisses} of them wrongly.
       </p>
     </div>
   );
