@@ -16,12 +16,20 @@ export const PHONE_URL_PREFIX = "/_phone/";
 export interface PhoneManifest {
   /** The entry module's file name, e.g. `student-4F2KQ7ZB.js`. */
   entry: string;
-  /** Every file the build wrote (the entry and any chunk it imports). */
+  /** What a phone loads before its first slider works: the entry, then the chunks it imports statically. */
+  initial: string[];
+  /** Chunks fetched only when needed (the code question's screen and its Python editor). */
+  lazy: string[];
+  /** Every file the build wrote. */
   files: string[];
-  /** Minified bytes per part of the bundle: `react`, `socket.io`, `own` (app/ and lib/), or a package name. */
+  /** Minified bytes per part of the initial files: `react`, `socket.io`, `own` (app/ and lib/), or a package name. */
   parts: Record<string, number>;
-  /** The source files in the bundle, relative to the project root. */
+  /** The same for the lazy chunks. */
+  lazyParts: Record<string, number>;
+  /** The source files in the initial files, relative to the project root. */
   inputs: string[];
+  /** The source files in the lazy chunks. */
+  lazyInputs: string[];
 }
 
 /** `<distDir>/phone`, where the build writes the bundle and its manifest. */
@@ -41,21 +49,33 @@ export function readPhoneManifest(dir = phoneBundleDir()): PhoneManifest {
   return JSON.parse(text) as PhoneManifest;
 }
 
-const scriptUrls = new Map<string, string>();
+/** The URLs the phone page writes: its module script, and the chunks that script imports (preloaded). */
+export interface PhoneScripts {
+  script: string;
+  preloads: string[];
+}
+
+const scriptUrls = new Map<string, PhoneScripts>();
 
 /**
- * The `src` of the phone page's module script, read from the manifest once per process (a
- * build replaces the whole dist dir, and a running server is restarted after one).
+ * The phone page's module script and the chunks it imports at once (written as
+ * `modulepreload` links, so they download beside the entry instead of after it), read from
+ * the manifest once per process (a build replaces the whole dist dir, and a running server is
+ * restarted after one). Lazy chunks are not preloaded: most lessons never need them.
  * @example
- * phoneScriptUrl(); // "/_phone/student-4F2KQ7ZB.js"
+ * phoneScripts(); // { script: "/_phone/student-4F2KQ7ZB.js", preloads: ["/_phone/chunk-QX3L2B7C.js"] }
  */
-export function phoneScriptUrl(dir = phoneBundleDir()): string {
-  let url = scriptUrls.get(dir);
-  if (!url) {
-    url = PHONE_URL_PREFIX + readPhoneManifest(dir).entry;
-    scriptUrls.set(dir, url);
+export function phoneScripts(dir = phoneBundleDir()): PhoneScripts {
+  let urls = scriptUrls.get(dir);
+  if (!urls) {
+    const manifest = readPhoneManifest(dir);
+    urls = {
+      script: PHONE_URL_PREFIX + manifest.entry,
+      preloads: manifest.initial.filter((f) => f !== manifest.entry).map((f) => PHONE_URL_PREFIX + f),
+    };
+    scriptUrls.set(dir, urls);
   }
-  return url;
+  return urls;
 }
 
 /** A file the build can have written: a name without any path, ending in .js. */

@@ -2,7 +2,9 @@
  * The lesson's ready-made networks, in the engine's JSON, with the labels that travel beside them.
  * Pure data plus a few pure helpers: no Node or DOM imports.
  */
-import { forward, type Network } from "../engine";
+// Not the engine's barrel, which brings zod: the phone's code-question chunk imports this file.
+import { forward } from "../engine/forward";
+import type { Network } from "../engine/network";
 
 /** Freezes shared definitions all the way down, so a caller cannot change them by accident. */
 function deepFreeze<T>(value: T): T {

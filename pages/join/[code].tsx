@@ -5,7 +5,7 @@
  * Next renders the HTML, but sends none of its client JavaScript (`unstable_runtimeJS: false`):
  * the page's one script is the phone bundle built by scripts/build-phone.mjs (React DOM, the
  * Socket.IO client and our code, without Next's client runtime), which hydrates `StudentApp`
- * in the root element. That keeps the phone within SPEC's JavaScript budget
+ * in the root element; the chunks it imports at once are preloaded beside it. That keeps the phone within SPEC's JavaScript budget
  * (docs/architecture.md, "The student's page ships its own bundle"). A mistyped code's page
  * needs no JavaScript at all.
  *
@@ -18,7 +18,7 @@ import { joinCodeProblem, normalizeJoinCode } from "../../lib/session/join-code"
 import { PHONE_ROOT_ID } from "../../app/components/student/phone-root";
 import { StudentApp } from "../../app/components/student/student-app";
 import { actionClass, MessageCard, StudentShell } from "../../app/components/student/student-shell";
-import { phoneScriptUrl } from "../../server/phone-bundle";
+import { phoneScripts, type PhoneScripts } from "../../server/phone-bundle";
 
 export const config: PageConfig = { unstable_runtimeJS: false };
 
@@ -26,8 +26,8 @@ interface JoinPageProps {
   code: string;
   /** Why the code cannot be a join code, if so. */
   problem: string | null;
-  /** The phone bundle's URL (`/_phone/student-<hash>.js`); null in development and on the mistyped-code page. */
-  script: string | null;
+  /** The phone bundle's entry (`/_phone/student-<hash>.js`) and the chunks it imports; null in development and on the mistyped-code page. */
+  scripts: PhoneScripts | null;
 }
 
 function codeFrom(raw: string): string {
@@ -41,16 +41,17 @@ function codeFrom(raw: string): string {
 export const getServerSideProps: GetServerSideProps<JoinPageProps, { code: string }> = async ({ params }) => {
   const code = codeFrom(params?.code ?? "");
   const problem = joinCodeProblem(code);
-  const script = problem || process.env.NODE_ENV !== "production" ? null : phoneScriptUrl();
-  return { props: { code, problem, script } };
+  const scripts = problem || process.env.NODE_ENV !== "production" ? null : phoneScripts();
+  return { props: { code, problem, scripts } };
 };
 
-export default function JoinPage({ code, problem, script }: JoinPageProps) {
+export default function JoinPage({ code, problem, scripts }: JoinPageProps) {
   return (
     <>
       <Head>
         <title>{`Join class ${code} · Synapse`}</title>
         <meta name="robots" content="noindex" />
+        {scripts?.preloads.map((href) => <link key={href} rel="modulepreload" href={href} />)}
       </Head>
       {problem ? (
         <StudentShell code={code.slice(0, 12) || "?"}>
@@ -67,7 +68,7 @@ export default function JoinPage({ code, problem, script }: JoinPageProps) {
           <div id={PHONE_ROOT_ID} data-code={code}>
             <StudentApp code={code} />
           </div>
-          {script && <script type="module" src={script} />}
+          {scripts && <script type="module" src={scripts.script} />}
         </>
       )}
     </>

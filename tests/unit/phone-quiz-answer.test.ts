@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PublicQuestion } from "../../lib/quiz/types";
+import { MAX_ANSWER_CODE } from "../../lib/quiz/schema";
 import {
   answerFromDraft,
   answerShape,
@@ -7,7 +8,9 @@ import {
   draftFits,
   draftFromAnswer,
   emptyDraft,
+  KIND_TEXT,
   keyLines,
+  MAX_CODE_CHARS,
   moveItem,
   ordinal,
   toggleChoice,
@@ -76,5 +79,24 @@ describe("the phone's quiz answers", () => {
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(ordinal)).toEqual(["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st"]);
     expect(clockText(65_400)).toBe("1:06");
     expect(clockText(-5)).toBe("0:00");
+  });
+
+  it("starts a program from the starter code, keeps it as typed, and says when it is empty or too long", () => {
+    const code: PublicQuestion = { id: "c", kind: "code", prompt: "p", starter: "def predict(inputs, threshold):\n    pass\n", entry: "predict", tests: 14 };
+    expect(answerShape(code, null)).toBe("code");
+    expect(KIND_TEXT.code).toBe("Write the code");
+    expect(emptyDraft(code, "code")).toEqual({ kind: "code", code: "def predict(inputs, threshold):\n    pass\n" });
+    expect(answerFromDraft({ kind: "code", code: "  def f():\n\treturn 1  " }, "code")).toEqual({ answer: { kind: "code", code: "  def f():\n\treturn 1  " } });
+    expect(answerFromDraft({ kind: "code", code: " \n " }, "code")).toEqual({ problem: "Write your function first." });
+    expect(answerFromDraft({ kind: "code", code: "x".repeat(MAX_CODE_CHARS + 1) }, "code")).toEqual({ problem: "Your code is too long: at most 8000 characters." });
+    expect(draftFromAnswer({ kind: "code", code: "print(1)" })).toEqual({ kind: "code", code: "print(1)" });
+    expect(draftFits({ kind: "code", code: "print(1)" }, code, "code")).toBe(true);
+    expect(draftFits({ kind: "code", code: 3 }, code, "code")).toBe(false);
+    expect(draftFits({ kind: "text", text: "print(1)" }, code, "code")).toBe(false);
+    expect(keyLines({ kind: "code", reference: "def predict(): ..." }, code, null)).toEqual([]);
+  });
+
+  it("takes programs as long as the server does", () => {
+    expect(MAX_CODE_CHARS).toBe(MAX_ANSWER_CODE);
   });
 });

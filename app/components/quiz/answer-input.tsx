@@ -2,7 +2,8 @@
  * The way to answer a question of each kind, as the phone shows it: choices (or the
  * activations of a which-activation question), a typed answer, the line with the bug, the
  * blanks, or the lines to put in order. After the reveal it marks what was right. Shared by
- * the live phone and the self-paced lesson.
+ * the live phone and the self-paced lesson. A code question is not answered here: it has its
+ * own editor and grading (student/code-question.tsx, learn/learn-code.tsx).
  */
 import type { PublicQuestion, RevealedKey } from "../../../lib/quiz/types";
 import { choicesOf, isMultiple, toggleChoice, type AnswerShape, type Draft } from "../student/quiz-answer";
@@ -77,5 +78,8 @@ export function AnswerInput({ question, draft, shape, disabled, revealKey: key, 
       return question.kind === "order" ? (
         <AnswerOrder lines={question.lines} order={draft.order} disabled={disabled} rightLines={key?.kind === "order" ? key.lines : null} onReorder={(order) => onEdit(() => ({ kind: "order", order }))} />
       ) : null;
+    case "code":
+      // A program has its own editor and its own flow (student/code-question.tsx, learn/learn-code.tsx).
+      return null;
   }
 }

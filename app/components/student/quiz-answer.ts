@@ -2,7 +2,8 @@
  * The phone's side of answering a question, as pure functions: which shape of answer a
  * question takes, the student's draft while they work on it, turning a draft into the answer
  * the server takes (or a message saying what is missing), moving a line of an ordering
- * question, and the right answer as the reveal writes it. No React, no zod: the phone's
+ * question, and the right answer as the reveal writes it. A code question's draft is its
+ * program, starting from the question's starter code. No React, no zod: the phone's
  * bundle imports this, and the unit tests check it.
  */
 import { expectedAnswerKind } from "../../../lib/quiz/grade";
@@ -11,6 +12,9 @@ import type { Answer, Draw, PublicQuestion, RevealedKey } from "../../../lib/qui
 import { parseTyped } from "../../../lib/session/format";
 
 export type AnswerShape = Answer["kind"];
+
+/** The longest program the server takes (lib/quiz/schema.ts's MAX_CODE_CHARS, which brings zod; a unit test keeps them equal). */
+export const MAX_CODE_CHARS = 8_000;
 
 /** What each kind of question is called above it, on the phone and in the self-paced lesson. */
 export const KIND_TEXT: Record<PublicQuestion["kind"], string> = {
@@ -22,6 +26,7 @@ export const KIND_TEXT: Record<PublicQuestion["kind"], string> = {
   order: "Put the lines in order",
   poll: "Poll",
   parametric: "Your own numbers",
+  code: "Write the code",
 };
 
 /** What the student has entered so far; numbers stay text until they are sent. */
@@ -30,7 +35,9 @@ export type Draft =
   | { kind: "text"; text: string }
   | { kind: "line"; line: number | null }
   | { kind: "blanks"; values: string[] }
-  | { kind: "order"; order: number[] };
+  | { kind: "order"; order: number[] }
+  /** A program: the question's starter code until the student edits it. */
+  | { kind: "code"; code: string };
 
 /**
  * The shape of answer a question takes on the phone (the grader's own rule).
@@ -71,6 +78,8 @@ export function emptyDraft(question: PublicQuestion, shape: AnswerShape): Draft 
       return { kind: "blanks", values: Array.from({ length: question.kind === "blanks" ? question.blanks : 0 }, () => "") };
     case "order":
       return { kind: "order", order: question.kind === "order" ? question.lines.map((_, i) => i) : [] };
+    case "code":
+      return { kind: "code", code: question.kind === "code" ? question.starter : "" };
   }
 }
 
@@ -93,6 +102,8 @@ export function draftFromAnswer(answer: Answer): Draft {
       return { kind: "blanks", values: [...answer.values] };
     case "order":
       return { kind: "order", order: [...answer.order] };
+    case "code":
+      return { kind: "code", code: answer.code };
   }
 }
 
@@ -115,6 +126,8 @@ export function draftFits(draft: unknown, question: PublicQuestion, shape: Answe
       const n = (blank as { order: number[] }).order.length;
       return Array.isArray(d.order) && d.order.length === n && new Set(d.order).size === n && d.order.every((i) => Number.isInteger(i) && i >= 0 && i < n);
     }
+    case "code":
+      return typeof d.code === "string" && d.code.length <= MAX_CODE_CHARS;
   }
 }
 
@@ -154,6 +167,9 @@ export function answerFromDraft(draft: Draft, shape: AnswerShape): { answer: Ans
     }
     case "order":
       return { answer: { kind: "order", order: [...draft.order] } };
+    case "code":
+      if (draft.code.trim() === "") return { problem: "Write your function first." };
+      return draft.code.length > MAX_CODE_CHARS ? { problem: `Your code is too long: at most ${MAX_CODE_CHARS} characters.` } : { answer: { kind: "code", code: draft.code } };
   }
 }
 
@@ -212,6 +228,9 @@ export function keyLines(key: RevealedKey, question: PublicQuestion, expected: s
       return [];
     case "parametric":
       return expected === null ? [] : [expected];
+    case "code":
+      // The reference solution is a listing of its own (code-question.tsx), not lines of text.
+      return [];
   }
 }
 

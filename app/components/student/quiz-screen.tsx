@@ -17,7 +17,9 @@ import { AnswerInput } from "../quiz/answer-input";
 import { CodeListing } from "../quiz/code-listing";
 import { PhoneDraw } from "../quiz/phone-draw";
 import type { LiveSession } from "../../realtime/use-session";
-import { answerFromDraft, answerShape, keyLines, sameAnswer, type Draft, KIND_TEXT } from "./quiz-answer";
+import { CodeQuestionSlot } from "./code-question-slot";
+import { QuestionHead } from "./question-head";
+import { answerFromDraft, answerShape, keyLines, sameAnswer, type Draft } from "./quiz-answer";
 import { QuizStrip } from "./quiz-strip";
 import { YourRank } from "./your-rank";
 import { StudentShell } from "./student-shell";
@@ -37,12 +39,16 @@ export function QuizScreen({ code, banner, live, state, me, run }: QuizScreenPro
   return (
     <StudentShell code={code} banner={banner} bar={<QuizStrip run={run} nickname={me.nickname} />}>
       {/* A new question starts afresh: its own draft, its own messages. */}
-      <QuizBody key={run.runId} live={live} run={run} me={me} mine={mine} standing={live.mine?.standing ?? null} leaderboard={state.quiz.leaderboard} />
+      {run.shown.kind === "code" ? (
+        <CodeQuestionSlot key={run.runId} live={live} run={run} me={me} mine={mine} standing={live.mine?.standing ?? null} leaderboard={state.quiz.leaderboard} />
+      ) : (
+        <QuizBody key={run.runId} live={live} run={run} me={me} mine={mine} standing={live.mine?.standing ?? null} leaderboard={state.quiz.leaderboard} />
+      )}
     </StudentShell>
   );
 }
 
-interface BodyProps {
+export interface BodyProps {
   live: LiveSession;
   run: QuestionRun;
   me: Student;
@@ -97,10 +103,7 @@ function QuizBody({ live, run, me, mine, standing, leaderboard }: BodyProps) {
       {revealed && <ResultCard question={question} mine={mine} />}
       {showRank && <YourRank standing={standing!} />}
 
-      <section aria-label="Question" className="flex flex-col gap-3">
-        <p className="text-sm font-bold tracking-wide text-indigo-800 uppercase">{KIND_TEXT[question.kind]}</p>
-        <h1 className="text-[1.375rem] leading-snug font-bold text-slate-900">{question.prompt}</h1>
-      </section>
+      <QuestionHead question={question} />
 
       {"code" in question && question.code && (question.kind === "choice" || question.kind === "numeric" || question.kind === "poll" || question.kind === "output") && (
         <CodeListing code={question.code} />
@@ -181,7 +184,7 @@ function StatusLine({ open, revealed, sent, upToDate, allowChange, sending, offl
   );
 }
 
-function ResultCard({ question, mine }: { question: PublicQuestion; mine: MyQuiz | null }) {
+export function ResultCard({ question, mine }: { question: PublicQuestion; mine: MyQuiz | null }) {
   const result = mine?.result ?? null;
   const ref = useRef<HTMLElement>(null);
   // Moving to the result is what a student wants when the answer comes out.

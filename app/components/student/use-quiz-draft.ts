@@ -1,13 +1,17 @@
 "use client";
 
 /**
- * The student's answer in progress and the last one the server took, kept in sessionStorage
- * under the run (`synapse:quiz:<student>:<run>`), so a re-render, a screen that slept, a lost
- * connection or a reload never loses what was typed. The server's copy of the answer (from
- * `quiz:mine`) wins over the phone's when it arrives, and fills an untouched draft.
+ * The student's answer in progress and the last one the server took, kept under the run
+ * (`synapse:quiz:<student>:<run>`), so a re-render, a screen that slept, a lost connection or
+ * a reload never loses what was typed. Answers live in sessionStorage; a program, minutes of
+ * typing, in localStorage, so it also outlives the tab (a browser that closed it, the join link
+ * opened again), with the drafts of the same student's earlier questions and any older than
+ * two days cleared (draft-storage.ts). The server's copy of the answer (from `quiz:mine`) wins
+ * over the phone's when it arrives, and fills an untouched draft.
  */
 import { useCallback, useEffect, useState } from "react";
 import type { Answer, PublicQuestion } from "../../../lib/quiz/types";
+import { CODE_DRAFT_PREFIX, draftKey, draftsToDrop } from "./draft-storage";
 import { draftFits, draftFromAnswer, emptyDraft, type AnswerShape, type Draft } from "./quiz-answer";
 
 interface Kept {
@@ -16,13 +20,17 @@ interface Kept {
   sent: Answer | null;
   /** Whether the student has changed the draft since it was set up. */
   touched: boolean;
+  /** When it was last written (ms since 1970), to clear old programs. */
+  at?: number;
 }
 
-export const draftKey = (studentId: string, runId: string): string => `synapse:quiz:${studentId}:${runId}`;
+export { draftKey };
+
+const storageFor = (shape: AnswerShape): Storage => (shape === "code" ? localStorage : sessionStorage);
 
 function read(key: string, question: PublicQuestion, shape: AnswerShape): Kept | null {
   try {
-    const raw = sessionStorage.getItem(key);
+    const raw = storageFor(shape).getItem(key);
     if (!raw) return null;
     const kept = JSON.parse(raw) as Partial<Kept>;
     if (!draftFits(kept.draft, question, shape)) return null;
@@ -32,11 +40,33 @@ function read(key: string, question: PublicQuestion, shape: AnswerShape): Kept |
   }
 }
 
-function write(key: string, kept: Kept): void {
+function write(key: string, kept: Kept, shape: AnswerShape): void {
   try {
-    sessionStorage.setItem(key, JSON.stringify(kept));
+    storageFor(shape).setItem(key, JSON.stringify({ ...kept, at: Date.now() }));
   } catch {
     // Storage full or blocked: the draft still lives in memory.
+  }
+}
+
+/** Clears the programs kept for the student's earlier questions, and any older than two days. */
+function clearOldPrograms(key: string): void {
+  try {
+    const entries: [string, number | null][] = [];
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (!k?.startsWith(CODE_DRAFT_PREFIX)) continue;
+      let at: number | null = null;
+      try {
+        const parsed = JSON.parse(localStorage.getItem(k) ?? "null") as { at?: unknown } | null;
+        at = typeof parsed?.at === "number" ? parsed.at : null;
+      } catch {
+        // Unreadable: dropped as old.
+      }
+      entries.push([k, at]);
+    }
+    for (const k of draftsToDrop(entries, key, Date.now())) localStorage.removeItem(k);
+  } catch {
+    // Storage blocked: nothing to clear.
   }
 }
 
@@ -67,8 +97,12 @@ export function useQuizDraft(studentId: string, runId: string, question: PublicQ
   }, [serverJson, question, shape]);
 
   useEffect(() => {
-    write(key, kept);
-  }, [key, kept]);
+    if (shape === "code") clearOldPrograms(key);
+  }, [key, shape]);
+
+  useEffect(() => {
+    write(key, kept, shape);
+  }, [key, kept, shape]);
 
   const setDraft = useCallback((change: (d: Draft) => Draft) => setKept((k) => ({ ...k, draft: change(k.draft), touched: true })), []);
   const markSent = useCallback((answer: Answer) => setKept((k) => ({ ...k, sent: answer })), []);
