@@ -6,7 +6,9 @@
  * answer, the explanation and how the class answered; the top five when the leaderboard is
  * shown. It reads what every viewer may read (the public question, the count, the revealed
  * key and summary), never the teacher's key or answers, so the teacher's own projector mode
- * shows exactly what the second screen shows.
+ * shows exactly what the second screen shows. A code question shows how many sent a program
+ * while it runs (never anyone's code or result) and, after the reveal, the share passing every
+ * test, each test's pass rate and the reference solution.
  */
 import { memo } from "react";
 import { TOP_PLACES } from "../../../lib/session/domains/quiz/views";
@@ -15,6 +17,8 @@ import { Bars } from "./dash-bars";
 import { Countdown } from "./dash-countdown";
 import { QuestionView } from "./dash-question";
 import { AnswerKey } from "./dash-answer-key";
+import { CodeResults } from "./dash-code-results";
+import { revealedCodeTally, sentText } from "./dash-code-tally";
 import { distribution, leaderRows, shareCorrect } from "./dash-tally";
 import { LeaderboardList } from "./wall-leaderboard";
 
@@ -40,11 +44,13 @@ export const WallQuiz = memo(function WallQuiz() {
   if (!run) return null;
   const revealed = run.status === "revealed";
   const bars = distribution(run, null);
+  const code = run.shown.kind === "code";
+  const codeTally = revealedCodeTally(run);
   return (
     <section aria-label={`Question ${run.number}`} className="flex min-h-0 flex-1 flex-col gap-6">
       <div className="flex flex-wrap items-center gap-x-8 gap-y-2 text-3xl font-bold text-slate-800">
         <h1 className="text-3xl font-black uppercase tracking-wide text-indigo-800">Question {run.number}</h1>
-        <p>{run.answered === 1 ? "1 answered" : `${run.answered} answered`}</p>
+        <p>{code ? sentText(run.answered) : run.answered === 1 ? "1 answered" : `${run.answered} answered`}</p>
         {run.status === "closed" && <p className="rounded-lg bg-slate-900 px-4 py-1 text-white">Answers closed</p>}
         <Countdown run={run} className="ml-auto text-5xl" />
       </div>
@@ -54,8 +60,9 @@ export const WallQuiz = memo(function WallQuiz() {
           <div className="flex flex-col gap-6">
             {run.key && run.key.kind !== "choice" && run.key.kind !== "bug" && <AnswerKey run={run} size="wall" />}
             {run.explanation && <p className="text-[1.75rem] leading-snug text-slate-900">{run.explanation}</p>}
-            {run.summary && run.shown.kind !== "poll" && <p className="text-3xl font-black text-slate-950">{shareCorrect(run.summary.correct, run.summary.answered)}</p>}
+            {run.summary && run.shown.kind !== "poll" && !code && <p className="text-3xl font-black text-slate-950">{shareCorrect(run.summary.correct, run.summary.answered)}</p>}
             {bars.length > 0 && <Bars bars={bars} size="wall" label="How the class answered" />}
+            {codeTally && <CodeResults tally={codeTally} size="wall" />}
           </div>
         )}
       </div>
