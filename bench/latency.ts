@@ -6,14 +6,19 @@ import { log, now } from "./log";
 import { quietBeforeRun } from "./quiet";
 import type { LoadResult } from "./results";
 import { host, joinAll, startBare, startSynapse } from "./servers";
+import { gradingLoad, type GradingLoad } from "./grading-load";
 import type { ClientSpec } from "./lib/messages";
-import { cpuSeconds, machineCpu, majorFaults, rssMb, sleep, watchRss } from "./lib/procs";
+import { cpuSeconds, machineCpu, majorFaults, reapedChildrenCpuSeconds, rssMb, sleep, watchRss } from "./lib/procs";
 import { fmt, summarize } from "./lib/stats";
 import { Worker } from "./lib/worker";
 
 const TICK_MS = 25;
 
-export async function loadScenario(kind: "synapse" | "bare"): Promise<LoadResult> {
+/**
+ * @param options.grading Synapse only: a second class sends 50 programs to the sandbox 2 s
+ *   into the measured window (bench/grading-load.ts).
+ */
+export async function loadScenario(kind: "synapse" | "bare", options: { grading?: boolean } = {}): Promise<LoadResult> {
   await quietBeforeRun(kind);
   log(`${kind}: starting the server`);
   const server = kind === "synapse" ? await startSynapse() : await startBare();
@@ -77,6 +82,7 @@ export async function loadScenario(kind: "synapse" | "bare"): Promise<LoadResult
     // measured while its code paths are still cold.
     const startAt = now() + 1000 + WARMUP * 1000;
     const windowEnd = startAt + SECONDS * 1000;
+    const grading: GradingLoad | null = options.grading && kind === "synapse" ? await gradingLoad(server.url, startAt + 2000) : null;
     for (const w of studentWorkers) {
       w.post({
         type: "run",
@@ -90,12 +96,14 @@ export async function loadScenario(kind: "synapse" | "bare"): Promise<LoadResult
     const rssBefore = rssMb(server.pid);
     await sleep(startAt - now());
     const cpuStart = pids.map(cpuSeconds);
+    const childrenStart = reapedChildrenCpuSeconds(server.pid);
     const faultsStart = pids.map(majorFaults);
     const machineStart = machineCpu();
     const selfStart = process.cpuUsage();
     const rss = watchRss(server.pid);
     await sleep(windowEnd - now());
     const cpuEnd = pids.map(cpuSeconds);
+    const childrenCpu = reapedChildrenCpuSeconds(server.pid) - childrenStart;
     const faults = pids.map((pid, i) => majorFaults(pid) - faultsStart[i]!);
     const machineEnd = machineCpu();
     const self = process.cpuUsage(selfStart);
@@ -103,6 +111,7 @@ export async function loadScenario(kind: "synapse" | "bare"): Promise<LoadResult
     const { peak: rssPeak } = rss.stop();
     await Promise.all(studentWorkers.map((w) => w.next("sent", 30_000)));
     await sleep(1500); // the last moves' updates and acks
+    const gradingResult = grading ? await grading.finish() : undefined;
 
     const results = await Promise.all(
       workers.map((w) => {
@@ -164,7 +173,8 @@ export async function loadScenario(kind: "synapse" | "bare"): Promise<LoadResult
     const perS = (n: number) => n / SECONDS;
     const studentRates = studentSockets.map((s) => perS(s.updates));
     return {
-      name: kind,
+      name: grading ? `${kind}+grading` : kind,
+      ...(gradingResult ? { grading: gradingResult } : {}),
       joinMs,
       joinFailures,
       connectMs,
@@ -200,7 +210,8 @@ export async function loadScenario(kind: "synapse" | "bare"): Promise<LoadResult
       serverMajorFaults: faults[0]!,
       machineCpuPct: ((machineEnd.busy - machineStart.busy) / SECONDS) * 100,
       otherCpuPct:
-        ((machineEnd.busy - machineStart.busy - cpuEnd.reduce((a, c, i) => a + c - cpuStart[i]!, 0) - (self.user + self.system) / 1e6) / SECONDS) * 100,
+        ((machineEnd.busy - machineStart.busy - cpuEnd.reduce((a, c, i) => a + c - cpuStart[i]!, 0) - childrenCpu - (self.user + self.system) / 1e6) / SECONDS) * 100,
+      serverChildrenCpuPct: (childrenCpu / SECONDS) * 100,
       loadAvg,
       workers: workers.map((w, i) => ({
         label: w.label,

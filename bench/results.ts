@@ -1,3 +1,4 @@
+import type { GradingResult } from "./grading-load";
 /** What each scenario measures. */
 import type { Summary } from "./lib/stats";
 
@@ -12,6 +13,10 @@ export interface WorkerUsage {
 
 export interface LoadResult {
   name: string;
+  /** CPU of the server's children that ended in the window (the sandbox's runs), % of a core. */
+  serverChildrenCpuPct?: number;
+  /** With `--only grading`: the second class's programs (bench/grading-load.ts). */
+  grading?: GradingResult;
   joinMs: number;
   joinFailures: Record<string, number>;
   connectMs: number;

@@ -27,6 +27,7 @@ import path from "node:path";
 import { CAPACITY, CLIENT_PROCS, HARD_LIMIT_S, NO_WRITE, ONLY, RATE, REPEAT, SECONDS, STUDENTS } from "./args";
 import { capacityScenario } from "./capacity";
 import { quizBurst } from "./quiz-burst";
+import { gradingBench } from "./grading-bench";
 import { writeDoc } from "./doc";
 import { floodScenario } from "./flood";
 import { floodInterpretation, floodLine, floodTable } from "./flood-report";
@@ -50,6 +51,7 @@ removeTempDirsOnExit();
 
 async function main(): Promise<void> {
   if (ONLY === "quiz") return quizBurst(); // bench/quiz-burst.ts: 200 answers within one second
+  if (ONLY === "grading") return gradingBench(); // bench/grading-bench.ts: the realtime figures while programs are graded
   log(`bench: ${STUDENTS} students × ${RATE}/s for ${SECONDS} s, ${CLIENT_PROCS} student process(es), capacity ${CAPACITY}; hard limit ${HARD_LIMIT_S} s`);
   const wantsSynapse = ONLY === "all" || ONLY === "synapse" || ONLY === "capacity" || ONLY === "flood";
   if (wantsSynapse) ensureBuild();

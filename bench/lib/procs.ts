@@ -176,6 +176,13 @@ export function cpuSeconds(pid: number): number {
   return (utime + stime) / CLK_TCK;
 }
 
+/** CPU time of a process's children that have ended and been waited for (the sandbox's runs, for the server). */
+export function reapedChildrenCpuSeconds(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[13]) + Number(fields[14])) / CLK_TCK;
+}
+
 /** Major page faults so far (pages the process had to wait for the disk for). */
 export function majorFaults(pid: number): number {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
