@@ -12,15 +12,17 @@ const SIZES = {
     big: "text-lg font-black",
     heading: "text-xs font-bold uppercase tracking-wide text-slate-600",
     row: "grid-cols-[minmax(0,1fr)_7rem] gap-x-3 text-sm",
-    bar: "h-2",
+    /** Under the label and the rate. */
+    bar: "order-4 col-span-2 h-2",
     list: "gap-1.5",
   },
   wall: {
     stats: "text-2xl",
     big: "text-3xl font-black",
     heading: "text-2xl font-bold text-slate-700",
-    row: "grid-cols-[minmax(0,1fr)_11rem] gap-x-4 text-2xl",
-    bar: "h-3",
+    row: "grid-cols-[minmax(0,1fr)_10rem_11rem] gap-x-4 text-2xl",
+    /** On the label's line, between it and the rate. */
+    bar: "order-2 h-4",
     list: "gap-2",
   },
 } as const;
@@ -54,9 +56,9 @@ export function CodeResults({ tally, size = "dash", live = false }: CodeResultsP
             <ul aria-label={g.name ?? "Tests"} className={`grid ${s.list}`}>
               {g.tests.map((t, i) => (
                 <li key={i} className={`grid items-center ${s.row}`}>
-                  <span className="min-w-0 break-words font-semibold text-slate-900">{t.label}</span>
-                  <span className="text-right font-mono font-bold tabular-nums text-slate-900">{rateText(t)}</span>
-                  <span className={`relative col-span-2 block overflow-hidden rounded-full bg-slate-200 ${s.bar}`} aria-hidden="true">
+                  <span className="order-1 min-w-0 break-words font-semibold text-slate-900">{t.label}</span>
+                  <span className="order-3 text-right font-mono font-bold tabular-nums text-slate-900">{rateText(t)}</span>
+                  <span className={`relative block overflow-hidden rounded-full bg-slate-200 ${s.bar}`} aria-hidden="true">
                     <span className="absolute inset-y-0 left-0 rounded-full bg-emerald-600" style={{ width: `${t.of ? (t.passed / t.of) * 100 : 0}%` }} />
                   </span>
                 </li>

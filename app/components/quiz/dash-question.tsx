@@ -149,7 +149,7 @@ function CodeTask({ question, wall, starterOpen, item }: { question: Extract<Pub
         <details open={starterOpen} className="group">
           <summary className="cursor-pointer text-sm font-bold text-slate-800">Starter code ({lines === 1 ? "1 line" : `${lines} lines`})</summary>
           <div className="mt-2">
-            <CodeListing code={question.starter} label="Starter code" />
+            <CodeListing code={question.starter.replace(/\s+$/, "")} label="Starter code" />
           </div>
         </details>
       )}

@@ -17,9 +17,9 @@ import { Bars } from "./dash-bars";
 import { Countdown } from "./dash-countdown";
 import { QuestionView } from "./dash-question";
 import { AnswerKey } from "./dash-answer-key";
-import { CodeResults } from "./dash-code-results";
 import { revealedCodeTally, sentText } from "./dash-code-tally";
 import { distribution, leaderRows, shareCorrect } from "./dash-tally";
+import { WallCodeReveal } from "./wall-code";
 import { LeaderboardList } from "./wall-leaderboard";
 
 /** Whether the wall shows the quiz instead of the network. */
@@ -54,18 +54,21 @@ export const WallQuiz = memo(function WallQuiz() {
         {run.status === "closed" && <p className="rounded-lg bg-slate-900 px-4 py-1 text-white">Answers closed</p>}
         <Countdown run={run} className="ml-auto text-5xl" />
       </div>
-      <div className={`grid min-h-0 flex-1 gap-10 ${revealed ? "xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]" : ""}`}>
-        <QuestionView question={run.shown} size="wall" revealed={run.key} />
-        {revealed && (
-          <div className="flex flex-col gap-6">
-            {run.key && run.key.kind !== "choice" && run.key.kind !== "bug" && <AnswerKey run={run} size="wall" />}
-            {run.explanation && <p className="text-[1.75rem] leading-snug text-slate-900">{run.explanation}</p>}
-            {run.summary && run.shown.kind !== "poll" && !code && <p className="text-3xl font-black text-slate-950">{shareCorrect(run.summary.correct, run.summary.answered)}</p>}
-            {bars.length > 0 && <Bars bars={bars} size="wall" label="How the class answered" />}
-            {codeTally && <CodeResults tally={codeTally} size="wall" />}
-          </div>
-        )}
-      </div>
+      {codeTally ? (
+        <WallCodeReveal run={run} tally={codeTally} />
+      ) : (
+        <div className={`grid min-h-0 flex-1 gap-10 ${revealed ? "xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]" : ""}`}>
+          <QuestionView question={run.shown} size="wall" revealed={run.key} />
+          {revealed && (
+            <div className="flex flex-col gap-6">
+              {run.key && run.key.kind !== "choice" && run.key.kind !== "bug" && <AnswerKey run={run} size="wall" />}
+              {run.explanation && <p className="text-[1.75rem] leading-snug text-slate-900">{run.explanation}</p>}
+              {run.summary && run.shown.kind !== "poll" && <p className="text-3xl font-black text-slate-950">{shareCorrect(run.summary.correct, run.summary.answered)}</p>}
+              {bars.length > 0 && <Bars bars={bars} size="wall" label="How the class answered" />}
+            </div>
+          )}
+        </div>
+      )}
     </section>
   );
 });
