@@ -18,7 +18,11 @@ import { SessionStore, type SessionView } from "./session-store";
 export type { ConnectionStatus } from "./session-store";
 export type SessionAuth = { token: string } | { watch: string };
 
-export type Send = <K extends CommandName>(name: K, payload: CommandPayload<K>) => Promise<Ack<CommandResult<K>>>;
+/** How long a command waits for its acknowledgement unless told otherwise. */
+const ACK_TIMEOUT_MS = 10_000;
+
+/** Sends a command; `timeoutMs` for one that may take longer (the sandbox's first run). */
+export type Send = <K extends CommandName>(name: K, payload: CommandPayload<K>, options?: { timeoutMs?: number }) => Promise<Ack<CommandResult<K>>>;
 
 export interface LiveSession extends SessionView {
   send: Send;
@@ -106,9 +110,9 @@ export function useSession(auth: SessionAuth | null): LiveSession {
   const { store, socket } = connection;
   const view = useSyncExternalStore(store.subscribe, store.getView, store.getView);
   const send = useCallback<Send>(
-    (name, payload) => {
+    (name, payload, options) => {
       if (!socket || !socket.connected) return Promise.resolve({ ok: false, error: NOT_CONNECTED });
-      return (socket.timeout(10_000).emitWithAck(name as string, payload) as Promise<Ack<CommandResult<typeof name>>>).catch(() => ({
+      return (socket.timeout(options?.timeoutMs ?? ACK_TIMEOUT_MS).emitWithAck(name as string, payload) as Promise<Ack<CommandResult<typeof name>>>).catch(() => ({
         ok: false as const,
         error: { code: "INTERNAL" as const, message: "The server did not answer in time; try again." },
       }));

@@ -206,7 +206,7 @@ test("no question of the lesson, the drills or the poll shows its answer before 
     await launchOf(teacher, q.prompt).click();
     await expect(teacher.getByRole("group", { name: "Question", exact: true })).toHaveText(q.prompt);
     await expect(show.getByRole("group", { name: "Question", exact: true })).toHaveText(q.prompt);
-    await expect(answers).toHaveText("0 of 2 answered");
+    await expect(answers).toHaveText(q.kind === "code" ? "0 of 2 sent a program" : "0 of 2 answered");
     const secret = q.explanation.slice(0, 40);
     const keyed = q.kind === "output" ? q.answers[0]! : q.kind === "blanks" ? "-1*x" : null;
     for (const page of [teacher, show]) {

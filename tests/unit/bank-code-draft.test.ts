@@ -6,7 +6,7 @@
  * rate per test, grouped).
  */
 import { describe, expect, it } from "vitest";
-import { SPAM_EXERCISE } from "../../lib/lesson/code-exercise";
+import { SPAM_EXERCISE, SPAM_REFERENCE, SPAM_STARTER } from "../../lib/lesson/code-exercise";
 import type { JsonValue } from "../../lib/quiz/code-run";
 import type { CodeGrade } from "../../lib/quiz/code-judge";
 import { pyLiteral } from "../../lib/quiz/code-judge";
@@ -17,7 +17,7 @@ import { gradeWords, refusalWords } from "../../app/components/quiz/bank-check-w
 import { callPreview, readRows } from "../../app/components/quiz/bank-code-draft";
 import { checkDraft, draftOf, emptyDraft, previewOf, type Draft } from "../../app/components/quiz/bank-draft";
 import { parseArgs, parseValue } from "../../app/components/quiz/bank-literal";
-import { gradingNote, groupTests, liveCodeTally, passingAllText, rateText, revealedCodeTally } from "../../app/components/quiz/dash-code-tally";
+import { gradingNote, groupTests, liveCodeTally, passingAllText, rateText, revealedCodeTally, writtenPart } from "../../app/components/quiz/dash-code-tally";
 import { distribution, keyLines } from "../../app/components/quiz/dash-tally";
 
 const value = (text: string) => {
@@ -192,7 +192,7 @@ describe("the dashboard's and projector's numbers", () => {
       { a: latest([true, true, true]), b: latest([true, false, true]) },
     );
     expect(tally).toMatchObject({ sent: 3, grading: 2, graded: 2, passingAll: 1 });
-    expect(tally.tests.map(rateText)).toEqual(["2 of 2 · 100 %", "1 of 2 · 50 %", "2 of 2 · 100 %"]);
+    expect(tally.tests.map((t) => rateText(t))).toEqual(["2 of 2 · 100 %", "1 of 2 · 50 %", "2 of 2 · 100 %"]);
     expect(groupTests(tally.tests).map((g) => [g.name, g.tests.map((t) => t.label)])).toEqual([
       ["First", ["T0", "T1"]],
       [null, ["T2"]],
@@ -229,6 +229,16 @@ describe("the dashboard's and projector's numbers", () => {
     expect(distribution(run, null)).toEqual([]);
     expect(keyLines(run.key, run.shown)).toEqual([SPAM_EXERCISE.reference]);
     expect(revealedCodeTally({ ...run, status: "closed" })).toBeNull();
+  });
+
+  it("shows on the wall the part of the reference students wrote, or all of it", () => {
+    const spam = writtenPart(SPAM_REFERENCE, SPAM_STARTER);
+    expect(spam.partial).toBe(true);
+    expect(spam.code).toBe(SPAM_REFERENCE.slice(SPAM_REFERENCE.indexOf("def predict")).trimEnd());
+    expect(writtenPart("def f(x):\n    return x\n", "def f(x):\n    pass\n")).toEqual({ code: "def f(x):\n    return x", partial: false });
+    expect(writtenPart("x = 1\n\ndef f():\n    return x\n", "x = 10\n")).toEqual({ code: "x = 1\n\ndef f():\n    return x", partial: false });
+    expect(writtenPart("@cache\ndef f():\n    return 1\nx = 2\n", "x = 2\n")).toEqual({ code: "@cache\ndef f():\n    return 1", partial: true });
+    expect(rateText({ passed: 2, of: 3 }, true)).toBe("67 %");
   });
 
   it("explains why the reveal waits", () => {

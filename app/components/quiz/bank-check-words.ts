@@ -58,3 +58,15 @@ export const NOT_READY: Record<"problems" | "reference", CheckWords> = {
 };
 
 export const CHECKING: CheckWords = { title: "Checking…", message: "Your reference solution is running against the tests in the sandbox.", tone: "wait" };
+
+/** After a few seconds of checking: the sandbox starts on its first use. */
+export const STILL_CHECKING: CheckWords = {
+  title: "Still checking…",
+  message: "The grader starts up the first time it is used after the server starts, which can take up to a minute; later checks take a moment.",
+  tone: "wait",
+};
+
+/** How long the editor waits for a check (a cold start of the sandbox included). */
+export const CHECK_TIMEOUT_MS = 90_000;
+/** When "Checking…" becomes "Still checking…". */
+export const SLOW_CHECK_MS = 4_000;

@@ -22,7 +22,7 @@ export function AnswerKey({ run, size = "dash" }: { run: QuestionRun; size?: key
       <div className={`bg-emerald-50 ring-emerald-700 ${s.box}`}>
         <Title className={`uppercase tracking-wide text-emerald-900 ${s.title}`}>Reference solution</Title>
         <div className="mt-2">
-          <CodeListing code={key.reference.replace(/\s+$/, "")} label="Reference solution" size={size === "wall" ? "wall" : "phone"} wrap={size === "wall"} />
+          <CodeListing code={key.reference.replace(/\s+$/, "")} label="Reference solution" size={size === "wall" ? "wall" : "phone"} wrap />
         </div>
       </div>
     );

@@ -102,9 +102,10 @@ export function groupTests(tests: readonly TestRate[]): TestGroup[] {
 
 const pct = (part: number, whole: number) => `${Math.round((part / whole) * 100)} %`;
 
-/** "1 of 2 · 50 %", or "none graded yet". */
-export function rateText(t: Pick<TestRate, "passed" | "of">): string {
-  return t.of === 0 ? "none graded yet" : `${t.passed} of ${t.of} · ${pct(t.passed, t.of)}`;
+/** "1 of 2 · 50 %" (the wall: "50 %"), or "none graded yet". */
+export function rateText(t: Pick<TestRate, "passed" | "of">, short = false): string {
+  if (t.of === 0) return "none graded yet";
+  return short ? pct(t.passed, t.of) : `${t.passed} of ${t.of} · ${pct(t.passed, t.of)}`;
 }
 
 /** "1 of 2 pass every test (50 %)". */
@@ -126,4 +127,44 @@ export function gradingNote(grading: number): string | null {
   return grading === 1
     ? "1 program is still being graded: the answer can be revealed once it is."
     : `${grading} programs are still being graded: the answer can be revealed once they are.`;
+}
+
+/** A listing's top-level blocks: a statement with its indented and continued lines. */
+function blocks(code: string): string[] {
+  const out: string[][] = [];
+  for (const line of code.replace(/\s+$/, "").split("\n")) {
+    const top = /^\S/.test(line) && !/^(else|elif|except|finally)\b/.test(line) && !/^[\])}]/.test(line);
+    const previous = out.at(-1);
+    // A decorator's block goes on to the function it decorates.
+    const decorators = previous?.every((l) => l.startsWith("@")) ?? false;
+    if (top && !decorators) out.push([line]);
+    else if (previous) previous.push(line);
+    else out.push([line]);
+  }
+  return out.map((b) => b.join("\n").replace(/\s+$/, ""));
+}
+
+/** Lines without trailing spaces, blank lines dropped: how blocks are compared. */
+const normal = (code: string) =>
+  code
+    .split("\n")
+    .map((l) => l.trimEnd())
+    .filter((l) => l.trim() !== "")
+    .join("\n");
+
+/**
+ * The part of a reference solution students had to write: its top-level blocks (imports,
+ * constants, functions) that the starter code does not already hold word for word. The wall
+ * shows this, large; the dashboard the whole solution. `partial` is false when nothing was
+ * left out (or everything would have been).
+ * @example
+ * writtenPart(SPAM_REFERENCE, SPAM_STARTER).code; // "def predict(inputs, threshold):\n    hidden = …"
+ */
+export function writtenPart(reference: string, starter: string): { code: string; partial: boolean } {
+  // Whole lines only: "x = 1" is not in a starter that has "x = 10".
+  const given = `\n${normal(starter)}\n`;
+  const all = blocks(reference).filter((b) => b.trim() !== "");
+  const kept = all.filter((b) => !given.includes(`\n${normal(b)}\n`));
+  if (kept.length === 0 || kept.length === all.length) return { code: reference.replace(/\s+$/, ""), partial: false };
+  return { code: kept.join("\n\n"), partial: true };
 }

@@ -16,7 +16,7 @@ interface Commands {
   /** Sends a command and hands back the refusal message (null when accepted), showing nothing. */
   attempt<K extends CommandName>(name: K, payload: CommandPayload<K>): Promise<string | null>;
   /** Sends a command and hands back its whole acknowledgement (the result, or the refusal), showing nothing. */
-  ask<K extends CommandName>(name: K, payload: CommandPayload<K>): Promise<Ack<CommandResult<K>>>;
+  ask<K extends CommandName>(name: K, payload: CommandPayload<K>, options?: { timeoutMs?: number }): Promise<Ack<CommandResult<K>>>;
   notify(tone: Notice["tone"], text: string): void;
   /** Whether controls should accept input (connected and the session still running). */
   enabled: boolean;
@@ -52,7 +52,10 @@ export function CommandsProvider({ send, enabled, children }: { send: LiveSessio
     },
     [send],
   );
-  const ask = useCallback(<K extends CommandName>(name: K, payload: CommandPayload<K>) => send(name, payload), [send]);
+  const ask = useCallback(
+    <K extends CommandName>(name: K, payload: CommandPayload<K>, options?: { timeoutMs?: number }) => send(name, payload, options),
+    [send],
+  );
   const value = useMemo(() => ({ run, attempt, ask, notify, enabled }), [run, attempt, ask, notify, enabled]);
   // Stable, so a confirmation's timer is not restarted by every update of the session.
   const dismiss = useCallback(() => setNotice(null), []);

@@ -85,26 +85,29 @@ export default function BankEditor({ question, onClose }: { question: Question |
           <div className="flex flex-col gap-4 p-6">
             <Fields draft={draft} set={set} setDraft={setDraft} question={checked.ok ? checked.question : null} onProblems={() => setTried(true)} />
           </div>
-          <aside className="flex flex-col gap-4 border-slate-200 bg-slate-50 p-6 lg:border-l">
-            {tried && !checked.ok && (
-              <div role="alert" className="rounded-xl bg-red-50 p-3 text-sm text-red-950 ring-1 ring-red-300">
-                <p className="font-bold">Not saved yet. Please fix:</p>
-                <ul aria-label="Problems" className="mt-1 list-disc pl-5">
-                  {checked.problems.map((p, i) => (
-                    <li key={i}>
-                      <span className="font-semibold">{p.field}</span> <span className="font-mono text-xs text-red-900">({p.path})</span>: {p.message}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            )}
-            <section aria-label="Preview" className="flex flex-col gap-2">
-              <h3 className="text-sm font-bold uppercase tracking-wide text-slate-600">Preview: as the phones show it</h3>
-              <div className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
-                <QuestionView question={preview} promptLabel="Preview of the question" starterOpen />
-              </div>
-              {draft.kind === "order" && <p className={HINT}>Phones get these lines shuffled, without comments that number them.</p>}
-            </section>
+          <aside className="border-slate-200 bg-slate-50 lg:border-l">
+            {/* Stays in view while a long form (a code question's tests) scrolls beside it. */}
+            <div className="flex flex-col gap-4 p-6 lg:sticky lg:top-0 lg:max-h-[calc(94dvh-6rem)] lg:overflow-y-auto">
+              {tried && !checked.ok && (
+                <div role="alert" className="rounded-xl bg-red-50 p-3 text-sm text-red-950 ring-1 ring-red-300">
+                  <p className="font-bold">Not saved yet. Please fix:</p>
+                  <ul aria-label="Problems" className="mt-1 list-disc pl-5">
+                    {checked.problems.map((p, i) => (
+                      <li key={i}>
+                        <span className="font-semibold">{p.field}</span> <span className="font-mono text-xs text-red-900">({p.path})</span>: {p.message}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+              <section aria-label="Preview" className="flex flex-col gap-2">
+                <h3 className="text-sm font-bold uppercase tracking-wide text-slate-600">Preview: as the phones show it</h3>
+                <div className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+                  <QuestionView question={preview} promptLabel="Preview of the question" starterOpen />
+                </div>
+                {draft.kind === "order" && <p className={HINT}>Phones get these lines shuffled, without comments that number them.</p>}
+              </section>
+            </div>
           </aside>
         </div>
       </form>

@@ -4,12 +4,14 @@
  * "Check my tests against my reference solution": sends the question as it would be saved
  * (`quiz:check-code`) through the teacher's socket; the server runs the reference solution in
  * its sandbox against the tests and the editor lists each test, passed or failed, with its
- * message. Nothing is stored. A check older than the last change says so.
+ * message. Nothing is stored. A check older than the last change says so. The first check
+ * after the server starts waits for the sandbox to start (up to a minute): after a few seconds
+ * "Checking…" says so.
  */
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { CodeGrade } from "../../../../lib/quiz/code-judge";
 import type { Question } from "../../../../lib/quiz/types";
-import { CHECKING, gradeWords, NOT_READY, refusalWords, type CheckWords } from "../../quiz/bank-check-words";
+import { CHECK_TIMEOUT_MS, CHECKING, gradeWords, NOT_READY, refusalWords, SLOW_CHECK_MS, STILL_CHECKING, type CheckWords } from "../../quiz/bank-check-words";
 import { useCommands } from "../commands";
 import { SECONDARY } from "../ui";
 
@@ -37,7 +39,13 @@ export function CodeCheck({ question, onProblems }: CodeCheckProps) {
   const { ask, enabled } = useCommands();
   const [state, setState] = useState<CheckState | null>(null);
   const latest = useRef(0);
-  const checking = state?.words === CHECKING;
+  const checking = state?.words === CHECKING || state?.words === STILL_CHECKING;
+
+  useEffect(() => {
+    if (state?.words !== CHECKING) return;
+    const timer = setTimeout(() => setState((s) => (s?.words === CHECKING ? { ...s, words: STILL_CHECKING } : s)), SLOW_CHECK_MS);
+    return () => clearTimeout(timer);
+  }, [state]);
 
   const check = async () => {
     const n = ++latest.current;
@@ -52,7 +60,7 @@ export function CodeCheck({ question, onProblems }: CodeCheckProps) {
     }
     const sent = JSON.stringify(question);
     setState({ words: CHECKING, grade: null, sent });
-    const ack = await ask("quiz:check-code", { question });
+    const ack = await ask("quiz:check-code", { question }, { timeoutMs: CHECK_TIMEOUT_MS });
     if (n !== latest.current) return;
     setState(ack.ok ? { words: gradeWords(ack.grade), grade: ack.grade, sent } : { words: refusalWords(ack.error), grade: null, sent });
   };

@@ -20,7 +20,7 @@ import { Bars } from "../../quiz/dash-bars";
 import { Countdown } from "../../quiz/dash-countdown";
 import { QuestionView } from "../../quiz/dash-question";
 import { AnswerKey } from "../../quiz/dash-answer-key";
-import { CodeResults } from "../../quiz/dash-code-results";
+import { CodeStats, TestRates } from "../../quiz/dash-code-results";
 import { gradingNote, revealedCodeTally } from "../../quiz/dash-code-tally";
 import { distribution, KIND_NAMES, shareCorrect } from "../../quiz/dash-tally";
 import { useCommands } from "../commands";
@@ -78,6 +78,11 @@ export const LiveQuestion = memo(function LiveQuestion() {
       <div className="grid gap-5 xl:grid-cols-[minmax(0,3fr)_minmax(16rem,2fr)]">
         <div className="min-w-0">
           <QuestionView question={run.shown} revealed={revealed ? run.key : null} />
+          {code && (
+            <div className="mt-5">
+              {codeTally ? <TestRates tests={codeTally.tests} /> : <LiveCodeProgress tests={code.tests} part="rates" />}
+            </div>
+          )}
         </div>
 
         <div className="flex min-w-0 flex-col gap-4">
@@ -96,7 +101,7 @@ export const LiveQuestion = memo(function LiveQuestion() {
           </div>
 
           {!revealed && run.shown.kind === "poll" && bars.length > 0 && <Bars bars={bars} label="Poll answers so far" />}
-          {!revealed && code && <LiveCodeProgress tests={code.tests} />}
+          {!revealed && code && <LiveCodeProgress tests={code.tests} part="stats" />}
 
           {!revealed && (
             <div>
@@ -117,7 +122,8 @@ export const LiveQuestion = memo(function LiveQuestion() {
 
           {revealed && (
             <div className="flex flex-col gap-3">
-              {run.key && run.key.kind !== "choice" && <AnswerKey run={run} />}
+              {codeTally && <CodeStats tally={codeTally} />}
+              {run.key && run.key.kind !== "choice" && run.key.kind !== "code" && <AnswerKey run={run} />}
               {run.explanation && (
                 <div>
                   <h3 className="text-sm font-bold uppercase tracking-wide text-slate-600">Explanation</h3>
@@ -126,7 +132,8 @@ export const LiveQuestion = memo(function LiveQuestion() {
               )}
               {run.summary && run.shown.kind !== "poll" && !code && <p className="text-lg font-black text-slate-950">{shareCorrect(run.summary.correct, run.summary.answered)}</p>}
               {bars.length > 0 && <Bars bars={bars} label="How the class answered" />}
-              {codeTally && <CodeResults tally={codeTally} />}
+              {/* A code question's reference, often long, comes last. */}
+              {run.key?.kind === "code" && <AnswerKey run={run} />}
             </div>
           )}
 
