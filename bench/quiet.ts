@@ -12,7 +12,7 @@ import { fmt } from "./lib/stats";
  * that are not this bench use less than 30% of one core over 2 s. Nothing of ours runs
  * between scenarios, so the machine's busy time is theirs.
  */
-async function waitForQuiet(): Promise<number> {
+export async function waitForQuiet(): Promise<number> {
   const deadline = now() + QUIET_WAIT * 1000;
   for (;;) {
     const m0 = machineCpu();

@@ -1,14 +1,15 @@
 /**
  * `npm test`: every test layer, then one summary line that adds them up.
  *   1. unit (vitest)  2. a production build into .next-test  3. integration (vitest,
- *   real server processes)  4. browser (Playwright in Debian's Chromium).
+ *   real server processes, and the grader in bubblewrap)  4. browser (Playwright in Debian's
+ *   Chromium). Debian's chromium and bubblewrap are installed first when they are missing.
  * Exits non-zero when any test failed or a layer could not run.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ensureChromium } from "./ensure-chromium.mjs";
+import { ensurePackages, PACKAGES } from "./ensure-debian.mjs";
 import { buildForTests, runE2E } from "./test-e2e.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -54,7 +55,7 @@ async function browserLayer() {
 }
 
 try {
-  ensureChromium();
+  ensurePackages([PACKAGES.chromium, PACKAGES.bubblewrap]);
   vitestLayer("unit");
   fs.rmSync(".next-test", { recursive: true, force: true });
   buildForTests();

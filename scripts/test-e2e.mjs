@@ -9,7 +9,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { ensureChromium } from "./ensure-chromium.mjs";
+import { ensurePackages, PACKAGES } from "./ensure-debian.mjs";
 
 export async function freePort() {
   return new Promise((resolve, reject) => {
@@ -38,7 +38,7 @@ export function hasTestBuild() {
 
 /** `build: false` when the caller has just built .next-test (npm test does). */
 export async function runE2E({ jsonReport, extraArgs = [], build = true } = {}) {
-  ensureChromium();
+  ensurePackages([PACKAGES.chromium]);
   if (build || !hasTestBuild()) buildForTests();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "synapse-e2e-"));
   try {

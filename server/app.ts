@@ -18,6 +18,7 @@ import { PYTHON_URL_PREFIX, servePythonFile } from "./python-runtime";
 import { startRetention } from "./retention";
 import { applySecurityHeaders, securityHeaders } from "./security-headers";
 import { RoomManager } from "./rooms/room-manager";
+import { startGrading } from "./grading";
 import { attachSocketServer, channelName, type SynapseServer } from "./socket";
 
 const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -82,6 +83,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
 
   let io: SynapseServer | undefined;
   let stopRetention: (() => void) | undefined;
+  let grader: ReturnType<typeof startGrading> | undefined;
   let nextApp: ReturnType<typeof next> | undefined;
   // With REDIS_URL, several processes share their rate budgets through Redis.
   const redis: RedisConnection | undefined = config.redisUrl ? connectRedis(config.redisUrl, config.redisKeyPrefix, log) : undefined;
@@ -105,9 +107,11 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     const storage = new SqlStorage(database.db);
     const limits = new Limits({ trustedProxy: config.trustedProxy, scale: config.limitScale, store: redis });
     let ioRef: SynapseServer | undefined;
+    grader = startGrading(log);
     rooms = new RoomManager({
       storage,
       log,
+      grading: grader.grading,
       deliverTo: (sessionId) => (channel, message) => ioRef?.to(channelName(sessionId, channel)).emit(message.event, message.payload as never),
     });
     io = attachSocketServer(server, { rooms, storage, limits, log, publicUrl: config.publicUrl });
@@ -116,6 +120,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     stopRetention = startRetention({ storage, rooms, log, retentionDays: config.retentionDays });
   } catch (err) {
     server.close();
+    await grader?.close();
     await database?.close().catch(() => {});
     await redis?.close();
     throw err;
@@ -141,6 +146,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
         }, 3000).unref();
       });
       await nextApp?.close().catch((err) => log.warn({ err }, "next did not close cleanly"));
+      await grader?.close();
       await database?.close();
       setProcessDatabase(undefined);
       await redis?.close();

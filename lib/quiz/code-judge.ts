@@ -107,6 +107,18 @@ function callResult(question: CodeQuestion, index: number, outcome: CallOutcome 
   return { label, group, passed, got: outcome.repr, message: cut(`Expected ${expected}, got ${outcome.repr}${hint}.`, 1_000) };
 }
 
+/**
+ * Each test's label and group as a result shows them, in order: the rows, then the asserts.
+ * @example
+ * testNames(double)[0]; // { label: "double(3)", group: null }
+ */
+export function testNames(question: CodeQuestion): { label: string; group: string | null }[] {
+  return [
+    ...question.rows.map((row) => ({ label: row.label ?? callLabel(question.entry, row.args), group: row.group ?? null })),
+    ...question.asserts.map((a) => ({ label: a.slice(0, 120), group: null })),
+  ];
+}
+
 /** Every test, none of them run, with the reason. */
 function notRun(question: CodeQuestion, why: string): TestResult[] {
   return [

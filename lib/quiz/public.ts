@@ -2,6 +2,7 @@
  * What of a question may be shown before the reveal (no answer key; the ordering question's
  * lines shuffled and without their numbers), and the key as the reveal shows it.
  */
+import { testNames } from "./code-judge";
 import { withoutOrderHint } from "./code-text";
 import type { PublicQuestion, Question, RevealedKey } from "./types";
 
@@ -58,7 +59,7 @@ export function revealedKey(question: Question): RevealedKey {
     case "parametric":
       return { kind: "parametric", tolerance: question.tolerance };
     case "code":
-      return { kind: "code", reference: question.reference ?? null };
+      return { kind: "code", reference: question.reference ?? null, tests: testNames(question) };
   }
 }
 

@@ -58,4 +58,5 @@ export type RevealedKey =
   | { kind: "order"; lines: string[] }
   | { kind: "poll" }
   | { kind: "parametric"; tolerance: number }
-  | { kind: "code"; reference: string | null };
+  /** Code: the reference solution, and each test's label and group (for the pass rates). */
+  | { kind: "code"; reference: string | null; tests: { label: string; group: string | null }[] };

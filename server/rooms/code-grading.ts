@@ -21,6 +21,14 @@ export interface CodeGrading {
   run(job: CodeJob, options?: { force?: boolean }): Promise<RunOutcome>;
 }
 
+/** The grader stopped with the server: the program stays stored and is graded after the restart. */
+export class GradingStopped extends Error {
+  constructor() {
+    super("the grader stopped with the server");
+    this.name = "GradingStopped";
+  }
+}
+
 export const GRADER_BUSY = "The grader is busy with the class's programs: try again in a moment.";
 
 /**
@@ -31,7 +39,10 @@ export function gradingHooks(grading: CodeGrading): { executors: Executors; admi
   return {
     executors: {
       "grade-code": (job) =>
-        grading.run(job, { force: true }).catch((err: unknown) => ({ kind: "crashed", ms: 0, detail: err instanceof Error ? err.message : String(err) }) as const),
+        grading.run(job, { force: true }).catch((err: unknown) => {
+          if (err instanceof GradingStopped) throw err;
+          return { kind: "crashed", ms: 0, detail: err instanceof Error ? err.message : String(err) } as const;
+        }),
     },
     admit: (command) => {
       const code =

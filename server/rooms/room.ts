@@ -25,6 +25,7 @@ import type { Logger } from "../logger";
 import { BroadcastGate } from "./broadcast-gate";
 import { fanOut, type Committed, type Deliver, type RoomMessage } from "./fanout";
 import { JobRunner, type Executors } from "./jobs";
+import { GradingStopped } from "./code-grading";
 import { loadSessionState, toSnapshot } from "./load-state";
 import { PendingBatch } from "./pending-batch";
 import { RoomTimers } from "./room-timers";
@@ -121,6 +122,7 @@ export class Room {
         return events.length > 0 ? this.submit(events, null) : Promise.resolve(this.seq);
       },
       (job, err) => {
+        if (err instanceof GradingStopped) return options.log.info({ sessionId: id, job: job.key }, "a job stopped with the server; it runs again after the restart");
         options.log.warn({ err, sessionId: id, job: job.key }, "a job's result was not stored; it will run again");
         this.retryJobs();
       },
@@ -207,6 +209,7 @@ export class Room {
       if (!this.broken) this.jobs.sync(dueJobs(this.committed));
       else this.retryJobs();
     }, 1_000);
+    this.jobRetry.unref();
   }
 
   /** The committed state as this viewer may see it, for a client that lost track. */

@@ -146,7 +146,7 @@ describe("a code question's programs", () => {
     const summary = room.committed.quiz.run!.summary!;
     expect(summary.correct).toBe(0);
     expect(summary.counts).toEqual(RIGHT.map((r) => (r === "spam" ? 1 : 0)));
-    expect(room.committed.quiz.run!.key).toEqual({ kind: "code", reference: SPAM_EXERCISE.reference });
+    expect(room.committed.quiz.run!.key).toMatchObject({ kind: "code", reference: SPAM_EXERCISE.reference });
   });
 
   it("a program stored before a restart is graded after it", async () => {

@@ -93,7 +93,7 @@ describe("the phone's quiz answers", () => {
     expect(draftFits({ kind: "code", code: "print(1)" }, code, "code")).toBe(true);
     expect(draftFits({ kind: "code", code: 3 }, code, "code")).toBe(false);
     expect(draftFits({ kind: "text", text: "print(1)" }, code, "code")).toBe(false);
-    expect(keyLines({ kind: "code", reference: "def predict(): ..." }, code, null)).toEqual([]);
+    expect(keyLines({ kind: "code", reference: "def predict(): ...", tests: [] }, code, null)).toEqual([]);
   });
 
   it("takes programs as long as the server does", () => {

@@ -1,15 +1,17 @@
 /**
  * A question as the bank editor holds it while the teacher types (every kind's fields at
  * once, numbers as typed text), turned into a question for questionSchema to check, and
- * into the public question the preview shows. Problems are named by field, in words.
+ * into the public question the preview shows. Problems are named by field, in words. The code
+ * question's fields live in bank-code-draft.ts.
  */
 import type { z } from "zod";
 import { blankCount, withoutOrderHint } from "../../../lib/quiz/code-text";
 import { questionSchema } from "../../../lib/quiz/schema";
 import type { ParametricTemplate, PublicQuestion, Question, QuestionKind } from "../../../lib/quiz/types";
+import { codeCandidate, codeDraftOf, codePreview, EMPTY_CODE_DRAFT, readRows, type CodeDraft } from "./bank-code-draft";
 import { issueWords, newQuestionId, pathText } from "./bank-store";
 
-export interface Draft {
+export interface Draft extends CodeDraft {
   id: string;
   kind: QuestionKind;
   prompt: string;
@@ -39,6 +41,7 @@ export const KIND_OPTIONS: { kind: QuestionKind; label: string }[] = [
   { kind: "order", label: "Put the lines in order" },
   { kind: "poll", label: "Poll (no right answer)" },
   { kind: "parametric", label: "Own numbers for every student" },
+  { kind: "code", label: "Write a function (code)" },
 ];
 
 export const TEMPLATE_OPTIONS: { template: ParametricTemplate; label: string }[] = [
@@ -65,6 +68,8 @@ export function emptyDraft(id: string = newQuestionId()): Draft {
     blankAnswers: [],
     lines: "",
     template: "neuron-output",
+    ...EMPTY_CODE_DRAFT,
+    tests: EMPTY_CODE_DRAFT.tests.map((t) => ({ ...t })),
   };
 }
 
@@ -88,6 +93,8 @@ export function draftOf(q: Question): Draft {
       return { ...d, lines: q.lines.join("\n") };
     case "parametric":
       return { ...d, template: q.template, tolerance: String(q.tolerance) };
+    case "code":
+      return { ...d, ...codeDraftOf(q) };
   }
 }
 
@@ -121,6 +128,8 @@ export function candidateOf(d: Draft): Record<string, unknown> {
       return { ...base, lines: nonEmptyLines(d.lines) };
     case "parametric":
       return { ...base, template: d.template, tolerance: typedNumber(d.tolerance) };
+    case "code":
+      return { ...base, ...codeCandidate(d, typedNumber) };
   }
 }
 
@@ -148,7 +157,14 @@ const FIELD: Record<string, string> = {
   blanks: "Blanks",
   lines: "Lines",
   template: "Numbers",
+  entry: "Function name",
+  starter: "Starter code",
+  reference: "Reference solution",
+  rows: "Tests",
+  asserts: "Assert lines",
 };
+
+const ROW_FIELD: Record<string, string> = { args: "arguments", expected: "expected value", label: "label", group: "group" };
 
 /**
  * A problem's field in words.
@@ -165,15 +181,24 @@ export function fieldWords(path: readonly PropertyKey[]): string {
     if (head === "lines") return `Line ${n}`;
     if (head === "correct") return "Correct choices";
     if (head === "blanks") return typeof j === "number" ? `Blank ${n}, answer ${j + 1}` : `Blank ${n}`;
+    if (head === "asserts") return `Assert line ${n}`;
+    if (head === "rows") return typeof j === "string" && Object.hasOwn(ROW_FIELD, j) ? `Test ${n}, ${ROW_FIELD[j]}` : `Test ${n}`;
   }
   return FIELD[String(head ?? "")] ?? (path.length ? pathText(path) : "Question");
 }
 
-/** The draft checked by questionSchema: the question to save, or its problems. */
+/**
+ * The draft checked by questionSchema: the question to save, or its problems (for a code
+ * question, first the test rows whose values do not read).
+ */
 export function checkDraft(d: Draft): { ok: true; question: Question } | { ok: false; problems: DraftProblem[] } {
+  const rows: DraftProblem[] =
+    d.kind === "code"
+      ? readRows(d.tests).problems.map(({ row, field, message }) => ({ field: fieldWords(["rows", row, field]), path: `rows[${row}].${field}`, message }))
+      : [];
   const parsed = questionSchema.safeParse(candidateOf(d));
-  if (parsed.success) return { ok: true, question: parsed.data };
-  return { ok: false, problems: parsed.error.issues.map((issue: z.core.$ZodIssue) => problemOf(issue, d)) };
+  if (parsed.success && rows.length === 0) return { ok: true, question: parsed.data };
+  return { ok: false, problems: [...rows, ...(parsed.success ? [] : parsed.error.issues.map((issue: z.core.$ZodIssue) => problemOf(issue, d)))] };
 }
 
 function problemOf(issue: z.core.$ZodIssue, d: Draft): DraftProblem {
@@ -211,5 +236,7 @@ export function previewOf(d: Draft): PublicQuestion {
       return { id, kind: "order", prompt, lines: nonEmptyLines(d.lines).map(withoutOrderHint) };
     case "parametric":
       return { id, kind: "parametric", prompt, template: d.template, tolerance: Number.isFinite(typedNumber(d.tolerance)) ? typedNumber(d.tolerance) : 0 };
+    case "code":
+      return codePreview(d, { id, prompt });
   }
 }

@@ -48,7 +48,7 @@ export function issueWords(issue: z.core.$ZodIssue): string {
     case "unrecognized_keys":
       return `unknown field${issue.keys.length === 1 ? "" : "s"}: ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
     case "invalid_union":
-      return "kind must be one of choice, numeric, output, bug, blanks, order, poll, parametric";
+      return "kind must be one of choice, numeric, output, bug, blanks, order, poll, parametric, code";
     case "invalid_value":
       return `must be ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}`;
     default:

@@ -43,9 +43,11 @@ interface CodeListingProps {
   size?: "phone" | "wall";
   /** Renders a line differently (a tappable line, a blank to fill); default: the highlighted line. */
   renderLine?: (line: string, index: number) => ReactNode;
+  /** Long lines wrap instead of scrolling (the wall, which nobody scrolls). */
+  wrap?: boolean;
 }
 
-export function CodeListing({ code, label = "Code", size = "phone", renderLine }: CodeListingProps) {
+export function CodeListing({ code, label = "Code", size = "phone", renderLine, wrap = false }: CodeListingProps) {
   const lines = code.split("\n");
   const text = size === "wall" ? "text-[1.6rem] leading-snug" : "text-base leading-relaxed sm:text-lg";
   return (
@@ -57,7 +59,7 @@ export function CodeListing({ code, label = "Code", size = "phone", renderLine }
     >
       <code>
         {lines.map((line, i) => (
-          <div key={i} className="whitespace-pre">
+          <div key={i} className={wrap ? "whitespace-pre-wrap [overflow-wrap:anywhere]" : "whitespace-pre"}>
             {renderLine ? renderLine(line, i) : <HighlightedLine line={line} />}
           </div>
         ))}

@@ -1,8 +1,10 @@
 /**
  * The revealed answer as a boxed list, on the dashboard and (larger) on the wall: the right
- * choices, the number, the printed line, the blanks or the lines in order.
+ * choices, the number, the printed line, the blanks or the lines in order; a code question's
+ * reference solution as a listing.
  */
 import type { QuestionRun } from "../../../lib/session/domains/quiz/state";
+import { CodeListing } from "./code-listing";
 import { keyLines } from "./dash-tally";
 
 const SIZES = {
@@ -15,7 +17,17 @@ export function AnswerKey({ run, size = "dash" }: { run: QuestionRun; size?: key
   if (!key) return null;
   const s = SIZES[size];
   const Title = size === "wall" ? "h2" : "h3";
-  const prose = key.kind === "poll" || key.kind === "parametric";
+  if (key.kind === "code" && key.reference !== null) {
+    return (
+      <div className={`bg-emerald-50 ring-emerald-700 ${s.box}`}>
+        <Title className={`uppercase tracking-wide text-emerald-900 ${s.title}`}>Reference solution</Title>
+        <div className="mt-2">
+          <CodeListing code={key.reference.replace(/\s+$/, "")} label="Reference solution" size={size === "wall" ? "wall" : "phone"} wrap={size === "wall"} />
+        </div>
+      </div>
+    );
+  }
+  const prose = key.kind === "poll" || key.kind === "parametric" || key.kind === "code";
   return (
     <div className={`bg-emerald-50 ring-emerald-700 ${s.box}`}>
       <Title className={`uppercase tracking-wide text-emerald-900 ${s.title}`}>Answer</Title>

@@ -26,9 +26,11 @@ interface QuestionViewProps {
   revealed?: RevealedKey | null;
   /** Accessible name of the prompt (the phones' is "Question"; the preview names its own). */
   promptLabel?: string;
+  /** Code question: show the starter code open (the editor's preview) rather than folded. */
+  starterOpen?: boolean;
 }
 
-export function QuestionView({ question, size = "dash", revealed = null, promptLabel = "Question" }: QuestionViewProps) {
+export function QuestionView({ question, size = "dash", revealed = null, promptLabel = "Question", starterOpen = false }: QuestionViewProps) {
   const wall = size === "wall";
   const listing = wall ? "wall" : "phone";
   const prompt = wall ? "text-[2.6rem] font-extrabold leading-tight" : "text-xl font-bold leading-snug";
@@ -105,6 +107,7 @@ export function QuestionView({ question, size = "dash", revealed = null, promptL
           {question.template === "which-activation" && <p className="mt-1 font-semibold">Choices: {ACTIVATION_CHOICES.join(", ")}</p>}
         </div>
       )}
+      {question.kind === "code" && <CodeTask question={question} wall={wall} starterOpen={starterOpen} item={item} />}
       {!wall && <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">{KIND_NAMES[question.kind]}</p>}
     </div>
   );
@@ -130,5 +133,26 @@ function BlanksListing({ code, size }: { code: string; size: "phone" | "wall" })
         ));
       }}
     />
+  );
+}
+
+/** What a code question asks for; the starter code on the dashboard only (too long for the wall). */
+function CodeTask({ question, wall, starterOpen, item }: { question: Extract<PublicQuestion, { kind: "code" }>; wall: boolean; starterOpen: boolean; item: string }) {
+  const lines = question.starter.replace(/\s+$/, "").split("\n").length;
+  return (
+    <>
+      <p className={`rounded-xl bg-indigo-50 text-indigo-950 ring-1 ring-indigo-200 ${item}`}>
+        Students write <code className="font-mono font-bold">{question.entry}(…)</code> on their phones;{" "}
+        {question.tests === 1 ? "1 test checks it" : `${question.tests} tests check it`} on the server.
+      </p>
+      {!wall && (
+        <details open={starterOpen} className="group">
+          <summary className="cursor-pointer text-sm font-bold text-slate-800">Starter code ({lines === 1 ? "1 line" : `${lines} lines`})</summary>
+          <div className="mt-2">
+            <CodeListing code={question.starter.replace(/\s+$/, "")} label="Starter code" />
+          </div>
+        </details>
+      )}
+    </>
   );
 }

@@ -31,6 +31,7 @@ export const KIND_NAMES: Record<PublicQuestion["kind"], string> = {
   order: "Put in order",
   poll: "Poll",
   parametric: "Own numbers",
+  code: "Write a function",
 };
 
 const letter = (i: number) => String.fromCharCode(65 + i);
@@ -67,6 +68,9 @@ export function distribution(run: VisibleRun, answers: Readonly<Record<string, P
     case "parametric":
       if (summary.counts.length > 0) return ACTIVATION_CHOICES.map((name, i) => ({ label: name, count: summary.counts[i] ?? 0, correct: null }));
       return rightWrong(summary.correct, summary.answered);
+    case "code":
+      // Shown as each test's pass rate instead (dash-code-tally.ts).
+      return [];
     default:
       return rightWrong(summary.correct, summary.answered);
   }
@@ -146,6 +150,8 @@ export function keyLines(key: RevealedKey, shown: PublicQuestion): string[] {
       return ["A poll has no right answer."];
     case "parametric":
       return [`Each student had their own numbers; the engine graded every answer (within ± ${short(key.tolerance)}).`];
+    case "code":
+      return key.reference === null ? ["This question has no reference solution."] : [key.reference];
   }
 }
 

@@ -5,7 +5,7 @@
  * (or a short confirmation) in a single notice area, so no control has to handle errors itself.
  */
 import { createContext, memo, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import type { CommandName, CommandPayload } from "../../../lib/protocol";
+import type { Ack, CommandName, CommandPayload, CommandResult } from "../../../lib/protocol";
 import type { LiveSession } from "../../realtime/use-session";
 
 type Notice = { tone: "error" | "ok"; text: string; id: number };
@@ -15,6 +15,8 @@ interface Commands {
   run<K extends CommandName>(name: K, payload: CommandPayload<K>, confirmation?: string): Promise<boolean>;
   /** Sends a command and hands back the refusal message (null when accepted), showing nothing. */
   attempt<K extends CommandName>(name: K, payload: CommandPayload<K>): Promise<string | null>;
+  /** Sends a command and hands back its whole acknowledgement (the result, or the refusal), showing nothing. */
+  ask<K extends CommandName>(name: K, payload: CommandPayload<K>): Promise<Ack<CommandResult<K>>>;
   notify(tone: Notice["tone"], text: string): void;
   /** Whether controls should accept input (connected and the session still running). */
   enabled: boolean;
@@ -50,7 +52,8 @@ export function CommandsProvider({ send, enabled, children }: { send: LiveSessio
     },
     [send],
   );
-  const value = useMemo(() => ({ run, attempt, notify, enabled }), [run, attempt, notify, enabled]);
+  const ask = useCallback(<K extends CommandName>(name: K, payload: CommandPayload<K>) => send(name, payload), [send]);
+  const value = useMemo(() => ({ run, attempt, ask, notify, enabled }), [run, attempt, ask, notify, enabled]);
   // Stable, so a confirmation's timer is not restarted by every update of the session.
   const dismiss = useCallback(() => setNotice(null), []);
   return (

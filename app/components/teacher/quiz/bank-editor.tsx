@@ -6,9 +6,10 @@
  * schema the server uses; what is wrong is listed by field, in words, once the teacher first
  * tries to save, and then follows every keystroke.
  *
- * It shows the answer key, so it warns that the screen may be mirrored.
+ * It shows the answer key, so it warns that the screen may be mirrored. A code question's
+ * fields (and the check of its tests against the reference solution) are bank-code-fields.tsx.
  */
-import { cloneElement, useEffect, useId, useMemo, useRef, useState, type ReactElement } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { blankCount } from "../../../../lib/quiz/code-text";
 import type { Question } from "../../../../lib/quiz/types";
 import { checkDraft, draftOf, emptyDraft, KIND_OPTIONS, previewOf, TEMPLATE_OPTIONS, type Draft } from "../../quiz/bank-draft";
@@ -16,11 +17,10 @@ import { mergeQuestions } from "../../quiz/bank-store";
 import { QuestionView } from "../../quiz/dash-question";
 import { useCommands } from "../commands";
 import { FIELD, PRIMARY, SECONDARY, Switch } from "../ui";
+import { CodeFields } from "./bank-code-fields";
+import { AREA, Field, HINT } from "./bank-field";
 import { setBank, useBank } from "./use-bank";
 
-const LABEL = "flex flex-col gap-1 text-sm font-bold text-slate-900";
-const HINT = "text-xs font-normal text-slate-600";
-const AREA = `${FIELD} font-mono text-sm leading-relaxed`;
 
 export default function BankEditor({ question, onClose }: { question: Question | null; onClose: () => void }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -83,7 +83,7 @@ export default function BankEditor({ question, onClose }: { question: Question |
 
         <div className="grid min-h-0 flex-1 overflow-y-auto lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
           <div className="flex flex-col gap-4 p-6">
-            <Fields draft={draft} set={set} setDraft={setDraft} />
+            <Fields draft={draft} set={set} setDraft={setDraft} question={checked.ok ? checked.question : null} onProblems={() => setTried(true)} />
           </div>
           <aside className="flex flex-col gap-4 border-slate-200 bg-slate-50 p-6 lg:border-l">
             {tried && !checked.ok && (
@@ -101,7 +101,7 @@ export default function BankEditor({ question, onClose }: { question: Question |
             <section aria-label="Preview" className="flex flex-col gap-2">
               <h3 className="text-sm font-bold uppercase tracking-wide text-slate-600">Preview: as the phones show it</h3>
               <div className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
-                <QuestionView question={preview} promptLabel="Preview of the question" />
+                <QuestionView question={preview} promptLabel="Preview of the question" starterOpen />
               </div>
               {draft.kind === "order" && <p className={HINT}>Phones get these lines shuffled, without comments that number them.</p>}
             </section>
@@ -116,9 +116,12 @@ interface FieldsProps {
   draft: Draft;
   set: <K extends keyof Draft>(key: K, value: Draft[K]) => void;
   setDraft: React.Dispatch<React.SetStateAction<Draft>>;
+  /** The draft as it would be saved, or null when it has problems. */
+  question: Question | null;
+  onProblems(): void;
 }
 
-function Fields({ draft, set, setDraft }: FieldsProps) {
+function Fields({ draft, set, setDraft, question, onProblems }: FieldsProps) {
   const id = useId();
   const k = draft.kind;
   const codeOptional = k === "choice" || k === "numeric" || k === "poll";
@@ -139,6 +142,8 @@ function Fields({ draft, set, setDraft }: FieldsProps) {
       <Field label="Question">
         <textarea className={FIELD} rows={2} value={draft.prompt} onChange={(e) => set("prompt", e.target.value)} />
       </Field>
+
+      {k === "code" && <CodeFields draft={draft} setDraft={setDraft} question={question} onProblems={onProblems} />}
 
       {k === "parametric" && (
         <Field label="Numbers">
@@ -292,21 +297,5 @@ function Fields({ draft, set, setDraft }: FieldsProps) {
         <textarea className={FIELD} rows={3} value={draft.explanation} onChange={(e) => set("explanation", e.target.value)} />
       </Field>
     </>
-  );
-}
-
-/** A labelled control: the label names it (and only the label), the hint describes it. */
-function Field({ label, hint, children }: { label: React.ReactNode; hint?: string; children: ReactElement<{ id?: string; "aria-describedby"?: string }> }) {
-  const id = useId();
-  return (
-    <div className={LABEL}>
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <span id={`${id}-hint`} className={HINT}>
-          {hint}
-        </span>
-      )}
-      {cloneElement(children, { id, "aria-describedby": hint ? `${id}-hint` : undefined })}
-    </div>
   );
 }
