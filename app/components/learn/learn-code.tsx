@@ -180,7 +180,7 @@ export default function LearnCode({ question, heading, stored, draft, onDraft, o
         <details className="rounded-2xl bg-white px-4 py-1 ring-1 ring-slate-200">
           <summary className="cursor-pointer py-2.5 text-base font-bold text-slate-900">Show a reference solution</summary>
           <div className="mb-3 flex flex-col gap-3">
-            {question.reference && <CodeListing code={question.reference.replace(/\n+$/, "")} label="Reference solution" />}
+            {question.reference && <CodeListing code={question.reference.replace(/\n+$/, "")} label="Reference solution" wrap />}
             {question.explanation && <p className="text-lg leading-relaxed text-slate-800">{question.explanation}</p>}
           </div>
         </details>

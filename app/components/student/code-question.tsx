@@ -191,7 +191,7 @@ function Reference({ reference, explanation }: { reference: string | null; expla
       <h2 id="reference-solution" className="text-lg font-bold text-slate-900">
         {reference ? "A reference solution" : "The answer"}
       </h2>
-      {reference && <CodeListing code={reference.replace(/\n+$/, "")} label="Reference solution" />}
+      {reference && <CodeListing code={reference.replace(/\n+$/, "")} label="Reference solution" wrap />}
       {explanation && <p className="text-lg leading-relaxed text-slate-800">{explanation}</p>}
     </section>
   );
