@@ -12,6 +12,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { phoneJsSize } from "../../bench/phone-size";
 import { SPAM_EXERCISE } from "../../lib/lesson/code-exercise";
 import { seriousViolations } from "./support/axe";
 import { closeAll, hostClass } from "./support/classroom-ui";
@@ -135,6 +136,24 @@ test("the spam exercise on a phone: written with the key row, graded by the sand
   await shot(phone, "6-code-reference");
 
   expect(errors).toEqual([]);
+  control.close();
+  await closeAll(phone, teacher);
+});
+
+test("a phone that cannot fetch the editor's chunk shows the question and its starter code, and says to reload", async ({ browser }) => {
+  const { teacher, code } = await hostClass(browser);
+  const phone = await joinOnPhone(browser, code, "Bo", phoneContext(SMALL_PHONE));
+  const lazy = phoneJsSize(path.resolve(".next-test")).lazy.map((c) => c.file);
+  await phone.route(
+    (url) => lazy.includes(url.pathname),
+    (route) => route.abort("connectionreset"),
+  );
+  const control = await teacherSocket(teacher);
+  await control.command("quiz:launch", { question: SPAM_EXERCISE, options: { timeLimitSec: null, allowChange: false } });
+  await expect(phone.getByLabel("Question", { exact: true })).toContainText("Write predict(inputs, threshold)");
+  await expect(phone.getByText("The code editor could not be loaded")).toBeVisible();
+  await expect(phone.getByLabel("Starter code")).toContainText("def predict(inputs, threshold):");
+  await expect(phone.getByRole("button", { name: "Reload the page" })).toBeVisible();
   control.close();
   await closeAll(phone, teacher);
 });
