@@ -263,7 +263,7 @@ test.describe("Self-paced lesson", () => {
     await page.reload();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(LESSON_STEPS[3]!.title);
     await expect(page.getByRole("article").filter({ hasText: "Put the lines in order" }).getByRole("region", { name: "Result" })).toHaveText(/^Correct/);
-    await expect(page.getByText("4 of 8 answered · 3 right")).toBeVisible();
+    await expect(page.getByText("4 of 9 answered · 3 right")).toBeVisible();
     await sectionNav(page).getByRole("button", { name: LESSON_STEPS[0]!.title }).click();
     await expect(page.getByRole("article").filter({ hasText: "Question 1 of 2" }).getByRole("region", { name: "Result" })).toHaveText(/^Correct/);
     await expect(page.getByRole("article").filter({ hasText: "Question 2 of 2" }).getByRole("region", { name: "Result" })).toHaveText(/^Not quite/);
@@ -273,7 +273,7 @@ test.describe("Self-paced lesson", () => {
     await page.getByRole("button", { name: "Yes, start over" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(LESSON_STEPS[0]!.title);
     await expect(page.getByRole("region", { name: "Result" })).toHaveCount(0);
-    await expect(page.getByText("0 of 8 answered · 0 right")).toBeVisible();
+    await expect(page.getByText("0 of 9 answered · 0 right")).toBeVisible();
     expect(await page.evaluate(() => window.localStorage.getItem("synapse.learn.v1"))).toBeNull();
     await page.reload();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(LESSON_STEPS[0]!.title);

@@ -16,8 +16,9 @@ import { serverForSuite } from "../helpers/suite-server";
 
 const GE = SPAM_REFERENCE.replace("output > threshold", "output >= threshold");
 const BROKEN = "def predict(inputs, threshold)\n    return 'spam'\n";
-/** Grading 40 programs on a busy two-core machine takes a while. */
-const GRADE_TIMEOUT_MS = 120_000;
+/** Grading 40 programs on a busy two-core machine takes a while (each runs in a fresh sandboxed Python). */
+const GRADE_TIMEOUT_MS = 150_000;
+const TEST_TIMEOUT_MS = 240_000;
 
 /** The latest own part each student's socket received. */
 function mineOf(student: ClassStudent): () => MyQuiz | null {
@@ -97,7 +98,7 @@ describeEachDatabase("code questions on real sockets", (db) => {
     expect(summary.counts[boundary]).toBe(1);
     expect(summary.counts[0]).toBe(2);
     expect(projector.state.quiz.run!.key).toMatchObject({ kind: "code", reference: SPAM_REFERENCE });
-  });
+  }, TEST_TIMEOUT_MS);
 
   it("grades a class of 40 sending at once, and the teacher's check runs the reference", async () => {
     const cls = await openClass(server, 40);
@@ -119,7 +120,7 @@ describeEachDatabase("code questions on real sockets", (db) => {
     expect(noReference).toEqual({ ok: false, error: { code: "BAD_REQUEST", message: "Write a reference solution first: the tests are checked against it." } });
     const fromStudent = await cls.students[0]!.client.send("quiz:check-code", { question: SPAM_EXERCISE });
     expect(fromStudent.ok ? null : fromStudent.error.code).toBe("FORBIDDEN");
-  });
+  }, TEST_TIMEOUT_MS);
 
   it("loses no program to a kill -9: programs stored before it are graded after it", async () => {
     const cls = await openClass(server, 6);
@@ -130,5 +131,5 @@ describeEachDatabase("code questions on real sockets", (db) => {
     const teacher = await cls.connectTeacher();
     await allGraded(teacher, 6);
     expect(Object.values(teacher.state.quiz.answers).filter((a) => a.correct === true)).toHaveLength(6);
-  });
+  }, TEST_TIMEOUT_MS);
 });

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import {
   activationChoices,
+  codeAnswer,
   EMPTY_PROGRESS,
   gradeLocally,
   parseProgress,
@@ -16,7 +17,9 @@ import {
   withNeuronValue,
   type Progress,
 } from "../../app/components/learn/learn-model";
+import { SPAM_EXERCISE, SPAM_REFERENCE } from "../../lib/lesson/code-exercise";
 import { LESSON_STEPS } from "../../lib/lesson/steps";
+import { judge, pyLiteral } from "../../lib/quiz/code-judge";
 import { getPreset } from "../../lib/lesson/presets";
 import { expectedFor, drawFor } from "../../lib/quiz/parametric";
 import type { Question } from "../../lib/quiz/types";
@@ -58,10 +61,10 @@ describe("network edits", () => {
 });
 
 describe("questions", () => {
-  it("takes every section's lesson questions, in order, plus practice with drawn numbers in the first", () => {
+  it("takes every section's lesson questions, in order, plus practice with drawn numbers in the first and the spam exercise last", () => {
     expect(questionsForStep("neuron").map((q) => q.id)).toEqual(["lesson-relu-neuron", "drill-neuron-output"]);
     expect(questionsForStep("layers").map((q) => q.id)).toEqual(["lesson-what-prints", "lesson-spot-bug"]);
-    expect(questionsForStep("takeaways")).toEqual([]);
+    expect(questionsForStep("takeaways")).toEqual([SPAM_EXERCISE]);
     for (const step of LESSON_STEPS) expect(questionsForStep(step.id).map((q) => q.id).slice(0, step.questionIds.length)).toEqual(step.questionIds);
   });
 
@@ -89,6 +92,25 @@ describe("questions", () => {
   });
 });
 
+describe("a program's grade", () => {
+  const graded = (values: string[]) =>
+    judge(SPAM_EXERCISE, { kind: "done", ms: 4, result: { error: null, calls: values.map((v) => ({ ok: true, json: true, value: v, repr: pyLiteral(v) })), asserts: [], stdout: "" } });
+  const right = SPAM_EXERCISE.rows.map((r) => r.expected as string);
+
+  it("counts as right only when every test passed", () => {
+    expect(codeAnswer(SPAM_REFERENCE, graded(right))).toMatchObject({ answer: { kind: "code", code: SPAM_REFERENCE }, correct: true });
+    expect(codeAnswer(SPAM_REFERENCE, graded(right.map((v, i) => (i === 10 ? "spam" : v)))).correct).toBe(false);
+    expect(codeAnswer(SPAM_REFERENCE, judge(SPAM_EXERCISE, { kind: "timeout", ms: 10_000, limitMs: 10_000 })).correct).toBe(false);
+  });
+
+  it("is kept with its program and read back", () => {
+    const stored = codeAnswer(SPAM_REFERENCE, graded(right));
+    const progress: Progress = { ...EMPTY_PROGRESS, answers: { [SPAM_EXERCISE.id]: stored }, drafts: { [SPAM_EXERCISE.id]: "def predict(inputs, threshold):\n    pass" } };
+    expect(parseProgress(JSON.stringify(progress))).toEqual(progress);
+    expect(score(progress)).toMatchObject({ answered: 1, correct: 1 });
+  });
+});
+
 describe("parseProgress", () => {
   const good: Progress = {
     version: 1,
@@ -97,10 +119,16 @@ describe("parseProgress", () => {
     seeds: { "drill-neuron-output": 42 },
     shuffles: { "lesson-forward-order": [2, 0, 4, 1, 3] },
     networks: { classifier: startingNetwork("classifier") },
+    drafts: { "lesson-spam-predict": "def predict(inputs, threshold):\n    return 'spam'" },
   };
 
   it("reads back what was written", () => {
     expect(parseProgress(JSON.stringify(good))).toEqual(good);
+  });
+
+  it("reads progress kept before programs had drafts", () => {
+    const { drafts: _none, ...older } = good;
+    expect(parseProgress(JSON.stringify(older))).toEqual({ ...good, drafts: {} });
   });
 
   it("starts afresh from nothing, garbage or another version", () => {
@@ -115,6 +143,7 @@ describe("parseProgress", () => {
       step: 99,
       answers: { ...good.answers, bad: { answer: { kind: "number", value: "x" }, correct: true } },
       seeds: { ...good.seeds, neg: -1 },
+      drafts: { ...good.drafts, long: "x".repeat(9_000), number: 3 },
       shuffles: { ...good.shuffles, dup: [0, 0] },
       networks: {
         ...good.networks,
@@ -129,9 +158,10 @@ describe("parseProgress", () => {
     expect(p.seeds).toEqual(good.seeds);
     expect(p.shuffles).toEqual(good.shuffles);
     expect(Object.keys(p.networks)).toEqual(["classifier"]);
+    expect(p.drafts).toEqual(good.drafts);
   });
 
   it("counts answered and right questions over the whole lesson", () => {
-    expect(score(good)).toEqual({ answered: 1, correct: 1, total: 8 });
+    expect(score(good)).toEqual({ answered: 1, correct: 1, total: 9 });
   });
 });

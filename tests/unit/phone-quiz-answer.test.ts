@@ -85,7 +85,7 @@ describe("the phone's quiz answers", () => {
     const code: PublicQuestion = { id: "c", kind: "code", prompt: "p", starter: "def predict(inputs, threshold):\n    pass\n", entry: "predict", tests: 14 };
     expect(answerShape(code, null)).toBe("code");
     expect(KIND_TEXT.code).toBe("Write the code");
-    expect(emptyDraft(code, "code")).toEqual({ kind: "code", code: "def predict(inputs, threshold):\n    pass\n" });
+    expect(emptyDraft(code, "code")).toEqual({ kind: "code", code: "def predict(inputs, threshold):\n    pass" });
     expect(answerFromDraft({ kind: "code", code: "  def f():\n\treturn 1  " }, "code")).toEqual({ answer: { kind: "code", code: "  def f():\n\treturn 1  " } });
     expect(answerFromDraft({ kind: "code", code: " \n " }, "code")).toEqual({ problem: "Write your function first." });
     expect(answerFromDraft({ kind: "code", code: "x".repeat(MAX_CODE_CHARS + 1) }, "code")).toEqual({ problem: "Your code is too long: at most 8000 characters." });

@@ -4,7 +4,7 @@
  * The self-paced lesson, for one person with no live session: the lesson's six sections with a
  * step list and Previous / Next, each with its text, its network computed in this browser, the
  * forward pass played layer by layer, its Python example (Python loads only on Run) and its
- * questions graded here. Progress is kept in localStorage; "Start over" clears it.
+ * questions graded here (the closing code exercise in this browser's Python). Progress is kept in localStorage; "Start over" clears it.
  * Nothing here opens a socket or asks the server for anything but the page and Python.
  */
 import Link from "next/link";
@@ -15,12 +15,14 @@ import { shuffleFor } from "../../../lib/quiz/public";
 import type { Answer, Question } from "../../../lib/quiz/types";
 import { NeuronMark } from "../neuron-mark";
 import { LearnNetwork } from "./learn-network";
-import { gradeLocally, presetForStep, questionsForStep, score, startingNetwork, type Progress } from "./learn-model";
+import { codeAnswer, gradeLocally, presetForStep, questionsForStep, score, startingNetwork, type Progress } from "./learn-model";
 import { LearnQuestion } from "./learn-question";
 import { PRIMARY, SECONDARY } from "./styles";
 import { useProgress } from "./use-progress";
 
 const TryItLive = lazy(() => import("../python/try-it-live").then((m) => ({ default: m.TryItLive })));
+/** A code question brings the editor and Python's harness: its own chunk, loaded when its section shows. */
+const LearnCode = lazy(() => import("./learn-code"));
 
 function randomSeed(): number {
   const a = new Uint32Array(1);
@@ -161,11 +163,26 @@ export function LearnApp() {
                     const seed = progress.seeds[q.id];
                     const shuffle = progress.shuffles[q.id];
                     if ((q.kind === "parametric" && seed === undefined) || (q.kind === "order" && !shuffle)) return null;
+                    const heading = `Question ${i + 1} of ${questions.length}`;
+                    if (q.kind === "code") {
+                      return (
+                        <Suspense key={q.id} fallback={<p className="text-slate-700">Loading the code editor…</p>}>
+                          <LearnCode
+                            question={q}
+                            heading={heading}
+                            stored={progress.answers[q.id]}
+                            draft={progress.drafts[q.id]}
+                            onDraft={(code) => change((p) => ({ ...p, drafts: { ...p.drafts, [q.id]: code } }))}
+                            onGraded={(code, grade) => change((p) => ({ ...p, answers: { ...p.answers, [q.id]: codeAnswer(code, grade) } }))}
+                          />
+                        </Suspense>
+                      );
+                    }
                     return (
                       <LearnQuestion
                         key={`${q.id}:${seed ?? ""}:${progress.answers[q.id] ? "a" : "d"}`}
                         question={q}
-                        heading={`Question ${i + 1} of ${questions.length}`}
+                        heading={heading}
                         stored={progress.answers[q.id]}
                         seed={seed}
                         shuffle={shuffle}

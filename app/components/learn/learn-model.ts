@@ -1,18 +1,21 @@
 /**
  * The self-paced lesson's pure parts: which network each section shows, the learner's edits to
  * it, the questions of each section, local grading (parametric numbers drawn from a seed kept
- * with the progress), and the progress itself as it is kept in localStorage. No React, no DOM.
+ * with the progress; a program's grade, made in the browser's Python, kept with its answer),
+ * and the progress itself as it is kept in localStorage. No React, no DOM.
  */
 import { z } from "zod";
 import { NEURON_ACTIVATIONS, type Activation } from "../../../lib/engine/activations";
 import type { Network } from "../../../lib/engine/network";
 import { inputsSchema, networkSchema } from "../../../lib/engine/schema";
+import { SPAM_EXERCISE } from "../../../lib/lesson/code-exercise";
 import { LESSON_QUIZ, STARTER_QUESTIONS } from "../../../lib/lesson/quiz";
 import { getPreset, isPresetId, type PresetId } from "../../../lib/lesson/presets";
 import { LESSON_STEPS } from "../../../lib/lesson/steps";
+import type { CodeGrade } from "../../../lib/quiz/code-judge";
 import { grade } from "../../../lib/quiz/grade";
 import { drawFor } from "../../../lib/quiz/parametric";
-import { answerSchema } from "../../../lib/quiz/schema";
+import { answerSchema, codeGradeSchema, MAX_ANSWER_CODE } from "../../../lib/quiz/schema";
 import type { Answer, Draw, Question } from "../../../lib/quiz/types";
 
 /** Where progress is kept in the browser. */
@@ -91,13 +94,17 @@ export function activationChoices(network: Network, layerIndex: number): Activat
   return isOutput && many ? [...NEURON_ACTIVATIONS, "softmax"] : [...NEURON_ACTIVATIONS];
 }
 
-/** Practice with the learner's own numbers, added to the sections where it fits. */
+/**
+ * Practice added to the sections where it fits: numbers of the learner's own after the first,
+ * and the lesson's closing exercise (write the spam detector's predict) at the end.
+ */
 const PRACTICE: Partial<Record<(typeof LESSON_STEPS)[number]["id"], string[]>> = {
   neuron: ["drill-neuron-output"],
+  takeaways: [SPAM_EXERCISE.id],
 };
 
 /**
- * The questions of a section, in order: the lesson's own, then any practice with drawn numbers.
+ * The questions of a section, in order: the lesson's own, then any practice.
  * @example
  * questionsForStep("neuron").map((q) => q.id); // ["lesson-relu-neuron", "drill-neuron-output"]
  */
@@ -124,10 +131,20 @@ export function gradeLocally(question: Question, answer: Answer, ctx: { shuffle?
   return grade(question, answer, { ...(ctx.shuffle ? { shuffle: ctx.shuffle } : {}), ...(draw ? { draw } : {}) });
 }
 
-/** One answered question. */
+/** One answered question; a program also keeps its grade, to show again. */
 export interface StoredAnswer {
   answer: Answer;
   correct: boolean | null;
+  grade?: CodeGrade;
+}
+
+/**
+ * A program and its grade as the lesson keeps them: right when every test passed.
+ * @example
+ * codeAnswer(source, grade).correct; // true for "All 14 tests pass."
+ */
+export function codeAnswer(code: string, grade: CodeGrade): StoredAnswer {
+  return { answer: { kind: "code", code }, correct: grade.status === "graded" && grade.passed === grade.total, grade };
 }
 
 /** Everything kept in the browser about the learner's way through the lesson. */
@@ -142,9 +159,11 @@ export interface Progress {
   shuffles: Record<string, number[]>;
   /** Networks the learner changed, by preset. */
   networks: Partial<Record<PresetId, LearnNetwork>>;
+  /** Code questions: the program being written, by question. */
+  drafts: Record<string, string>;
 }
 
-export const EMPTY_PROGRESS: Progress = Object.freeze({ version: 1, step: 0, answers: {}, seeds: {}, shuffles: {}, networks: {} }) as Progress;
+export const EMPTY_PROGRESS: Progress = Object.freeze({ version: 1, step: 0, answers: {}, seeds: {}, shuffles: {}, networks: {}, drafts: {} }) as Progress;
 
 const storedSchema = z.object({
   version: z.literal(1),
@@ -153,8 +172,11 @@ const storedSchema = z.object({
   seeds: z.record(z.string(), z.unknown()),
   shuffles: z.record(z.string(), z.unknown()),
   networks: z.record(z.string(), z.unknown()),
+  // Added with code questions: progress kept before has none.
+  drafts: z.record(z.string(), z.unknown()).optional(),
 });
-const storedAnswerSchema = z.object({ answer: answerSchema, correct: z.boolean().nullable() }).strict();
+const storedAnswerSchema = z.object({ answer: answerSchema, correct: z.boolean().nullable(), grade: codeGradeSchema.optional() }).strict();
+const draftSchema = z.string().max(MAX_ANSWER_CODE);
 const seedSchema = z.number().int().min(0).max(2 ** 32 - 1);
 const orderSchema = z.array(z.number().int().min(0).max(11)).min(2).max(12);
 const learnNetworkSchema = z.object({ network: networkSchema, inputs: inputsSchema }).strict();
@@ -191,7 +213,9 @@ export function parseProgress(raw: string | null): Progress {
     step: Math.max(0, Math.min(LESSON_STEPS.length - 1, t.step)),
     answers: keepValid(t.answers, (_, v) => {
       const r = storedAnswerSchema.safeParse(v);
-      return r.success ? r.data : null;
+      if (!r.success) return null;
+      const { grade, ...rest } = r.data;
+      return grade ? { ...rest, grade } : rest;
     }),
     seeds: keepValid(t.seeds, (_, v) => {
       const r = seedSchema.safeParse(v);
@@ -213,6 +237,10 @@ export function parseProgress(raw: string | null): Progress {
         r.data.network.layers.every((l, i) => l.neurons.length === preset.network.layers[i]!.neurons.length);
       return sameShape ? (r.data as LearnNetwork) : null;
     }) as Partial<Record<PresetId, LearnNetwork>>,
+    drafts: keepValid(t.drafts ?? {}, (_, v) => {
+      const r = draftSchema.safeParse(v);
+      return r.success ? r.data : null;
+    }),
   };
 }
 

@@ -1,12 +1,16 @@
 /**
  * The Python worker: loads Pyodide from the app's own server (`/_py/<version>/`, see
  * server/python-runtime.ts) on its first message, then runs code sent by the page and streams
- * what it prints back. Python runs synchronously here, so a runaway loop blocks only this
- * worker; the page stops it by terminating the worker.
+ * what it prints back, or grades a code question's job with the same harness the server's
+ * sandbox runs (lib/quiz/code-harness.ts, defined in the interpreter on the first job). Python
+ * runs synchronously here, so a runaway loop blocks only this worker; the page stops it by
+ * terminating the worker.
  */
 /// <reference lib="webworker" />
 import type { PyodideAPI } from "pyodide";
 import pyodidePackage from "pyodide/package.json";
+import { HARNESS_PY } from "../../../lib/quiz/code-harness";
+import type { CodeJob, HarnessResult } from "../../../lib/quiz/code-run";
 import { RUNNER_SOURCE } from "./runner-source";
 import type { FromWorker, ToWorker } from "./worker-protocol";
 
@@ -129,10 +133,36 @@ async function runCode(id: number, code: string, progress: boolean) {
   post({ type: "done", id, ok, ms: Math.round(performance.now() - started) });
 }
 
+let harness: ((jobJson: string) => string) | undefined;
+
+async function gradeJob(id: number, job: CodeJob, progress: boolean) {
+  let py: PyodideAPI;
+  try {
+    py = await loadPython(progress);
+  } catch {
+    return; // load-failed was posted
+  }
+  post({ type: "started", id });
+  const started = performance.now();
+  let result: HarnessResult | null = null;
+  let detail = "";
+  try {
+    if (!harness) {
+      py.runPython(HARNESS_PY);
+      harness = py.globals.get("run_job") as (jobJson: string) => string;
+    }
+    result = JSON.parse(harness(JSON.stringify(job))) as HarnessResult;
+  } catch (err) {
+    detail = err instanceof Error ? err.message : String(err);
+  }
+  post({ type: "graded", id, result, detail, ms: Math.round(performance.now() - started) });
+}
+
 // Messages are handled one at a time: a run that is still going keeps the next one waiting.
 let queue: Promise<unknown> = Promise.resolve();
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === "load") queue = queue.then(() => loadPython(message.progress)).catch(() => {});
   else if (message.type === "run") queue = queue.then(() => runCode(message.id, message.code, message.progress));
+  else if (message.type === "grade") queue = queue.then(() => gradeJob(message.id, message.job, message.progress));
 };

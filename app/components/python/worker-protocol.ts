@@ -1,15 +1,20 @@
 /**
  * Messages between a page and its Python worker (python.worker.ts). The page sends code to
- * run; the worker answers with loading progress, printed text as it comes, and the end of
- * each run. Stopping is not a message: the page terminates the worker (a busy Python loop
- * never reads messages) and starts a fresh one.
+ * run, or a code question's job to grade; the worker answers with loading progress, printed
+ * text as it comes, and the end of each run (for a job, the harness's report). Stopping is not
+ * a message: the page terminates the worker (a busy Python loop never reads messages) and
+ * starts a fresh one.
  */
+import type { CodeJob, HarnessResult } from "../../../lib/quiz/code-run";
+
 
 export type ToWorker =
   /** Start loading Python now, without running anything (a fresh worker after Stop). */
   | { type: "load"; progress: boolean }
   /** Run this code in a fresh namespace, loading Python first if needed. */
-  | { type: "run"; id: number; code: string; progress: boolean };
+  | { type: "run"; id: number; code: string; progress: boolean }
+  /** Run a code question's job with the grading harness (lib/quiz/code-harness.ts), as the server's sandbox does. */
+  | { type: "grade"; id: number; job: CodeJob; progress: boolean };
 
 export type LoadPhase = "download" | "start";
 
@@ -23,4 +28,6 @@ export type FromWorker =
   | { type: "started"; id: number }
   | { type: "output"; id: number; stream: "stdout" | "stderr"; text: string }
   /** The run ended: `ok` is false when it raised (its traceback went to stderr). */
-  | { type: "done"; id: number; ok: boolean; ms: number };
+  | { type: "done"; id: number; ok: boolean; ms: number }
+  /** A job ended: the harness's report, or null with what went wrong when the harness itself failed. */
+  | { type: "graded"; id: number; result: HarnessResult | null; detail: string; ms: number };

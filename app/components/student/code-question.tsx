@@ -13,6 +13,8 @@ import type { MyQuiz } from "../../../lib/session/domains/quiz/mine";
 import type { QuestionRun } from "../../../lib/session/domains/quiz/state";
 import type { Student } from "../../../lib/session/state";
 import type { LiveSession } from "../../realtime/use-session";
+import type { CodeEditorHandle } from "../python/code-editor";
+import { CodeKeys } from "../quiz/code-keys";
 import { CodeListing } from "../quiz/code-listing";
 import { CodePad } from "../quiz/code-pad";
 import { CodeResults } from "../quiz/code-results";
@@ -35,6 +37,7 @@ export interface CodeQuestionProps {
 export default function CodeQuestion({ live, run, me, mine, standing, leaderboard }: CodeQuestionProps) {
   const question = run.shown;
   const hintId = useId();
+  const editor = useRef<CodeEditorHandle>(null);
   const { draft, setDraft, markSent } = useQuizDraft(me.id, run.runId, question, "code", mine?.answer ?? null);
   const code = draft.kind === "code" ? draft.code : "";
   const [problem, setProblem] = useState<string | null>(null);
@@ -110,15 +113,17 @@ export default function CodeQuestion({ live, run, me, mine, standing, leaderboar
           void submit();
         }}
       >
-        <CodePad initialCode={editorStart} label="Your code" hintId={hintId} readOnly={!open} onChange={onChange} onSubmit={() => void submit()} />
+        <CodePad initialCode={editorStart} label="Your code" hintId={hintId} readOnly={!open} keys={false} editorRef={editor} onChange={onChange} onSubmit={() => void submit()} />
 
-        <div className={open ? "sticky bottom-0 z-10 -mx-4 flex flex-col gap-2 bg-gradient-to-t from-slate-100 from-70% to-transparent px-4 pt-4 pb-3" : "flex flex-col gap-2"}>
+        <div className={open ? "sticky bottom-0 z-10 -mx-4 flex flex-col gap-2 border-t border-slate-300 bg-slate-100 px-4 pt-2 pb-3 shadow-[0_-6px_12px_-8px_rgba(15,23,42,0.25)]" : "flex flex-col gap-2"}>
           {problem && (
             <p role="alert" className="rounded-xl bg-rose-50 p-3 text-base font-semibold text-rose-900 ring-1 ring-rose-300">
               {problem}
             </p>
           )}
           <CodeStatus open={open} revealed={revealed} grading={grading} sending={sending} offline={offline} sent={submissions > 0} />
+          {/* In the sticky bar, so the keys stay over the phone's keyboard while the student types. */}
+          {open && <CodeKeys onKey={(text) => editor.current?.insert(text)} onIndent={() => editor.current?.indent()} />}
           {open && (
             <button
               type="submit"
@@ -137,6 +142,7 @@ export default function CodeQuestion({ live, run, me, mine, standing, leaderboar
             {grading ? "Your previous program" : submissions > 1 ? `Your latest program (number ${submissions})` : "Your program"}
           </h2>
           <CodeResults questionId={question.id} grade={latest} note={note} stale={grading} />
+          {open && <p className="text-base text-slate-700">Change your code and submit again until the question closes: your best program counts.</p>}
         </section>
       ) : (
         submissions > 0 && !grading && <p className="text-base text-slate-700">{note}</p>
@@ -156,20 +162,21 @@ interface CodeStatusProps {
   sent: boolean;
 }
 
+/** What is happening to the student's program, in the sticky bar: short, as it covers the editor. */
 function CodeStatus({ open, revealed, grading, sending, offline, sent }: CodeStatusProps) {
   let tone = "bg-white text-slate-800 ring-slate-300";
   let text: string | null = null;
   if (sending) text = "Sending your code…";
   else if (grading) {
     tone = "bg-indigo-50 text-indigo-950 ring-indigo-400";
-    text = "Grading your code… its result shows below in a moment.";
+    text = "Grading your code…";
   } else if (!open) {
     tone = "bg-slate-800 text-white ring-slate-800";
     text = revealed ? "Answers are closed. Your best program is the one that counted." : sent ? "Answers are closed: your best program counts. Wait for the reveal." : "Answers are closed. You did not send a program this time.";
   } else if (offline) {
     tone = "bg-amber-50 text-amber-950 ring-amber-500";
     text = "Reconnecting… your code is kept on this phone.";
-  } else if (sent) text = "Change your code and submit again whenever you like: your best program counts.";
+  }
   return (
     <div role="status" className={text ? `rounded-xl p-3 text-base ring-1 ${tone}` : "sr-only"}>
       {text}
@@ -180,11 +187,11 @@ function CodeStatus({ open, revealed, grading, sending, offline, sent }: CodeSta
 function Reference({ reference, explanation }: { reference: string | null; explanation: string | null }) {
   if (!reference && !explanation) return null;
   return (
-    <section aria-labelledby="reference-solution" className="flex flex-col gap-3 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+    <section aria-labelledby="reference-solution" className="flex flex-col gap-3 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <h2 id="reference-solution" className="text-lg font-bold text-slate-900">
         {reference ? "A reference solution" : "The answer"}
       </h2>
-      {reference && <CodeListing code={reference.replace(/\n+$/, "")} label="A reference solution" />}
+      {reference && <CodeListing code={reference.replace(/\n+$/, "")} label="Reference solution" wrap />}
       {explanation && <p className="text-lg leading-relaxed text-slate-800">{explanation}</p>}
     </section>
   );

@@ -79,7 +79,8 @@ export function emptyDraft(question: PublicQuestion, shape: AnswerShape): Draft 
     case "order":
       return { kind: "order", order: question.kind === "order" ? question.lines.map((_, i) => i) : [] };
     case "code":
-      return { kind: "code", code: question.kind === "code" ? question.starter : "" };
+      // Without the file's final newline, which an editor shows as an empty last line.
+      return { kind: "code", code: question.kind === "code" ? question.starter.replace(/\n+$/, "") : "" };
   }
 }
 
