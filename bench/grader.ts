@@ -158,7 +158,8 @@ async function main(): Promise<void> {
       `- Resident memory of a warm child (bubblewrap, its init and Node with Pyodide): ${rss.map((r) => fmt(r, 0)).join(" and ")} MB.`,
       `- ${AT_ONCE} grades submitted at once: all done in ${fmt(burstMs / 1000, 1)} s (${fmt(burstMs / AT_ONCE, 0)} ms a grade; the machine ${fmt(busyPct, 0)}% busy, ` +
         `other processes about ${fmt(otherPct, 0)}% of a core of it; the grader's processes used ${fmt((oursSeconds * 1000) / AT_ONCE, 0)} ms of CPU a grade): ` +
-        "each child loads Python once and grades once, so loading is the cost.",
+        "each child loads Python once and grades once, so loading is the cost. " +
+        `At that CPU a grade, ${os.cpus().length} idle cores would take about ${fmt((oursSeconds / os.cpus().length), 0)} s for the ${AT_ONCE}.`,
       "",
     ];
     console.log(`\n${lines.join("\n")}`);
