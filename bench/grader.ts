@@ -19,7 +19,7 @@ import { NO_WRITE } from "./args";
 import { codeVersion, machine } from "./doc";
 import { log } from "./log";
 import { waitForQuiet } from "./quiet";
-import { machineCpu, ROOT, sleep } from "./lib/procs";
+import { cpuSeconds, machineCpu, ROOT, sleep } from "./lib/procs";
 import { fmt, summarize } from "./lib/stats";
 
 const ROUNDS = 20;
@@ -75,6 +75,32 @@ function sandboxRssMb(): number[] {
     .map((pid) => treeRssBytes(processTree(pid)) / 2 ** 20);
 }
 
+/**
+ * CPU seconds used by this process and every process under it, sampled every 50 ms: a child
+ * that ended keeps its last reading (so up to 50 ms of each child's CPU goes uncounted).
+ */
+function watchTreeCpu(): { stop(): number } {
+  const seen = new Map<number, number>();
+  const sample = () => {
+    for (const pid of processTree(process.pid)) {
+      try {
+        seen.set(pid, cpuSeconds(pid));
+      } catch {
+        // Ended meanwhile.
+      }
+    }
+  };
+  sample();
+  const timer = setInterval(sample, 50);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return [...seen.values()].reduce((a, b) => a + b, 0);
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const others = await waitForQuiet();
   log(`other processes at ${fmt(others, 0)}% of a core before the run`);
@@ -106,13 +132,17 @@ async function main(): Promise<void> {
     log(`warm: median ${fmt(child.p50, 0)} ms in the child, ${fmt(caller.p50, 0)} ms for the caller; ready again after ${fmt(ready.p50, 0)} ms`);
     log(`RSS per warm child: ${rss.map((r) => fmt(r, 0)).join(", ")} MB`);
 
+    const oursBefore = watchTreeCpu().stop();
+    const tree = watchTreeCpu();
     const cpu0 = machineCpu();
     began = performance.now();
-    const burst = await Promise.all(Array.from({ length: AT_ONCE }, () => grade(grader)));
+    await Promise.all(Array.from({ length: AT_ONCE }, () => grade(grader)));
     const burstMs = performance.now() - began;
     const cpu1 = machineCpu();
+    const oursSeconds = tree.stop() - oursBefore;
     const busyPct = (100 * (cpu1.busy - cpu0.busy)) / (cpu1.total - cpu0.total);
-    log(`${AT_ONCE} at once: ${Math.round(burstMs)} ms (machine ${fmt(busyPct, 0)}% busy)`);
+    const otherPct = Math.max(0, (100 * (cpu1.busy - cpu0.busy - oursSeconds)) / (burstMs / 1000));
+    log(`${AT_ONCE} at once: ${Math.round(burstMs)} ms (machine ${fmt(busyPct, 0)}% busy, other processes about ${fmt(otherPct, 0)}% of a core)`);
 
     const lines = [
       `## ${new Date().toISOString().slice(0, 10)}: grader`,
@@ -126,7 +156,10 @@ async function main(): Promise<void> {
         `the caller waits median ${fmt(caller.p50, 0)} ms, p95 ${fmt(caller.p95, 0)} ms.`,
       `- A used child's replacement is ready after median ${fmt(ready.p50, 0)} ms, p95 ${fmt(ready.p95, 0)} ms.`,
       `- Resident memory of a warm child (bubblewrap, its init and Node with Pyodide): ${rss.map((r) => fmt(r, 0)).join(" and ")} MB.`,
-      `- ${AT_ONCE} grades submitted at once: all done in ${fmt(burstMs / 1000, 1)} s (${fmt(burstMs / AT_ONCE, 0)} ms a grade, the machine ${fmt(busyPct, 0)}% busy): each child loads Python once and grades once, so the load is the cost.`,
+      `- ${AT_ONCE} grades submitted at once: all done in ${fmt(burstMs / 1000, 1)} s (${fmt(burstMs / AT_ONCE, 0)} ms a grade; the machine ${fmt(busyPct, 0)}% busy, ` +
+        `other processes about ${fmt(otherPct, 0)}% of a core of it; the grader's processes used ${fmt((oursSeconds * 1000) / AT_ONCE, 0)} ms of CPU a grade): ` +
+        "each child loads Python once and grades once, so loading is the cost. " +
+        `At that CPU a grade, ${os.cpus().length} idle cores would take about ${fmt((oursSeconds / os.cpus().length), 0)} s for the ${AT_ONCE}.`,
       "",
     ];
     console.log(`\n${lines.join("\n")}`);

@@ -15,7 +15,7 @@ import type { CodeJob, RunOutcome } from "../../lib/quiz/code-run";
 import type { Logger } from "../logger";
 import { Pool } from "./pool";
 import { checkSandbox, childProgram, INSIDE, sandboxCommand, sandboxPaths, type SandboxCheck, type SandboxPaths } from "./sandbox";
-import { makeSnapshot, removeSnapshot } from "./snapshot";
+import { makeSnapshot, removeSnapshot, removeStaleSnapshots } from "./snapshot";
 import { WarmChild, type RunLimits } from "./warm-child";
 
 export interface GraderOptions {
@@ -83,6 +83,10 @@ export class Grader {
   private running = 0;
   private closed = false;
   private warnedSnapshot = false;
+  /** Removes the snapshot if the process exits without `close` (a kill -9 leaves it for the next process). */
+  private readonly removeAtExit = () => {
+    if (this.snapshotFile) removeSnapshot(this.snapshotFile);
+  };
   private readonly abort = new AbortController();
 
   constructor(options: GraderOptions = {}) {
@@ -158,7 +162,8 @@ export class Grader {
     this.fail("The grader has shut down.");
     await this.starting?.catch(() => {});
     await this.pool?.close();
-    if (this.snapshotFile) removeSnapshot(this.snapshotFile);
+    process.off("exit", this.removeAtExit);
+    this.removeAtExit();
   }
 
   /** Checks the sandbox, makes the snapshot and starts the pool, once. */
@@ -177,8 +182,10 @@ export class Grader {
     if (this.useSnapshot && !this.closed) {
       const began = performance.now();
       try {
+        removeStaleSnapshots();
         const command = sandboxCommand(this.paths, childProgram(this.paths, ["--make-snapshot"]));
         this.snapshotFile = await makeSnapshot(command, HARNESS_PY, SNAPSHOT_TIMEOUT_MS, this.abort.signal);
+        process.once("exit", this.removeAtExit);
         this.log?.info({ ms: Math.round(performance.now() - began) }, "grader: Pyodide snapshot made");
       } catch (err) {
         if (this.closed) return;

@@ -125,7 +125,7 @@ export class WarmChild {
       };
       const timer = setTimeout(() => finish({ kind: "timeout", ms: ms(), limitMs: limits.timeoutMs }), limits.timeoutMs);
       const poll = setInterval(() => {
-        if (!this.proc.pid) return;
+        if (!this.proc.pid || !this.alive) return;
         const pids = processTree(this.proc.pid);
         if (pids.length > MAX_PROCESSES) finish({ kind: "crashed", ms: ms(), detail: "it started other programs" });
         else if (treeRssBytes(pids) > limits.memoryBytes) finish({ kind: "memory", ms: ms(), limitMb: Math.round(limits.memoryBytes / 2 ** 20) });
@@ -144,7 +144,12 @@ export class WarmChild {
 
   /** SIGKILLs the child and everything under it. */
   kill(): void {
-    if (this.proc.pid && this.state !== "dead") killTree(this.proc.pid);
+    if (this.proc.pid && this.alive) killTree(this.proc.pid);
+  }
+
+  /** Whether the child has not exited: once it has been reaped, its pid may be another process's. */
+  private get alive(): boolean {
+    return this.proc.exitCode === null && this.proc.signalCode === null;
   }
 
   /** Stdout: a line for whoever waits for one; more than the cap is an overflow. */
