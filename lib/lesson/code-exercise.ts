@@ -11,11 +11,8 @@ import type { JsonValue } from "../quiz/code-run";
 import type { QuestionOf } from "../quiz/types";
 import { SPAM_EXAMPLES, type SpamLabel } from "./presets";
 
-export const SPAM_STARTER = `import math
-
-# The spam detector: 3 inputs -> 2 hidden ReLU neurons -> 1 sigmoid output.
-# inputs = [links, shouting, known_sender]
-W1 = [[2.0, 1.5, -1.0],
+/** The detector's weights and activations, as both the starter and the reference write them. */
+const SPAM_NETWORK_PY = `W1 = [[2.0, 1.5, -1.0],
       [-0.5, -0.5, 2.0]]
 b1 = [-0.5, 0.0]
 W2 = [2.5, -2.0]
@@ -26,7 +23,13 @@ def relu(x):
 
 def sigmoid(x):
     return 1 / (1 + math.exp(-x))
+`;
 
+export const SPAM_STARTER = `import math
+
+# The spam detector: 3 inputs -> 2 hidden ReLU neurons -> 1 sigmoid output.
+# inputs = [links, shouting, known_sender]
+${SPAM_NETWORK_PY}
 def predict(inputs, threshold):
     # 1. each hidden neuron: weighted sum + bias, then relu
     # 2. the output: weighted sum of the hidden outputs + b2, then sigmoid
@@ -36,18 +39,7 @@ def predict(inputs, threshold):
 
 export const SPAM_REFERENCE = `import math
 
-W1 = [[2.0, 1.5, -1.0],
-      [-0.5, -0.5, 2.0]]
-b1 = [-0.5, 0.0]
-W2 = [2.5, -2.0]
-b2 = -1.0
-
-def relu(x):
-    return max(0, x)
-
-def sigmoid(x):
-    return 1 / (1 + math.exp(-x))
-
+${SPAM_NETWORK_PY}
 def predict(inputs, threshold):
     hidden = [relu(sum(w * x for w, x in zip(row, inputs)) + b) for row, b in zip(W1, b1)]
     output = sigmoid(sum(w * h for w, h in zip(W2, hidden)) + b2)
