@@ -123,7 +123,16 @@ describe("socket fuzz", () => {
     // The server still answers, and every event the log gained parses.
     expect((await sendUnchecked(bare, "system:ping", { clientTime: 1 })).ok).toBe(true);
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
-    const before = await syncWithinLimit(teacher);
+    // Programs the fuzz sent to a code question are graded as jobs of the room: the log is
+    // still until they are (a program left waiting would be graded after the restart instead).
+    const before = await waitFor(
+      "the fuzz's programs graded",
+      async () => {
+        const synced = await syncWithinLimit(teacher);
+        return Object.keys(synced.state.quiz.grading).length === 0 && synced;
+      },
+      { timeoutMs: 120_000, intervalMs: 500 },
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     for (const e of log) {
       expect(Object.hasOwn(eventSchemas, e.type), e.type).toBe(true);
