@@ -123,13 +123,15 @@ describe("socket fuzz", () => {
     // The server still answers, and every event the log gained parses.
     expect((await sendUnchecked(bare, "system:ping", { clientTime: 1 })).ok).toBe(true);
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
-    // Programs the fuzz sent to a code question are graded as jobs of the room: the log is
-    // still until they are (a program left waiting would be graded after the restart instead).
+    // The log keeps growing by itself while the forward pass plays (a step every 900 ms) and
+    // until the programs the fuzz sent to a code question are graded (jobs of the room; one
+    // left waiting would be graded after the restart instead): stop the one, wait for the other.
     const before = await waitFor(
-      "the fuzz's programs graded",
+      "a still log: no pass playing, no program waiting",
       async () => {
         const synced = await syncWithinLimit(teacher);
-        return Object.keys(synced.state.quiz.grading).length === 0 && synced;
+        if (synced.state.animation.playing) await sendUnchecked(teacher, "animation:stop", {});
+        return !synced.state.animation.playing && Object.keys(synced.state.quiz.grading).length === 0 && synced;
       },
       { timeoutMs: 120_000, intervalMs: 500 },
     );
