@@ -57,15 +57,16 @@ export async function gradingLoad(url: string, at: number): Promise<GradingLoad>
         lastGradeAt = now();
       }
   });
-  const launched = await ack(teacher, "quiz:launch", { question: SPAM_EXERCISE, options: { timeLimitSec: null, allowChange: false } });
-  if (!launched.ok) throw new Error(`the spam exercise was not launched: ${JSON.stringify(launched)}`);
-  const runId = await new Promise<string>((resolve) => {
-    const check = (update: SessionUpdate) => {
+  // Listen before launching: the launch's update may arrive before its acknowledgement.
+  const launchedRun = new Promise<string>((resolve) => {
+    teacher.on("session:update", (update: SessionUpdate) => {
       const e = update.events.find((x) => x.type === "quiz.launched");
       if (e) resolve((e.payload as { runId: string }).runId);
-    };
-    teacher.on("session:update", check);
+    });
   });
+  const launched = await ack(teacher, "quiz:launch", { question: SPAM_EXERCISE, options: { timeLimitSec: null, allowChange: false } });
+  if (!launched.ok) throw new Error(`the spam exercise was not launched: ${JSON.stringify(launched)}`);
+  const runId = await launchedRun;
   log(`grading: ${students.length} students ready in a second class`);
 
   const refused: Record<string, number> = {};

@@ -8,7 +8,7 @@ import type { LoadResult } from "./results";
 import { host, joinAll, startBare, startSynapse } from "./servers";
 import { gradingLoad, type GradingLoad } from "./grading-load";
 import type { ClientSpec } from "./lib/messages";
-import { cpuSeconds, machineCpu, majorFaults, reapedChildrenCpuSeconds, rssMb, sleep, watchRss } from "./lib/procs";
+import { cpuSeconds, machineCpu, majorFaults, descendantsCpuSeconds, rssMb, sleep, watchRss } from "./lib/procs";
 import { fmt, summarize } from "./lib/stats";
 import { Worker } from "./lib/worker";
 
@@ -96,14 +96,14 @@ export async function loadScenario(kind: "synapse" | "bare", options: { grading?
     const rssBefore = rssMb(server.pid);
     await sleep(startAt - now());
     const cpuStart = pids.map(cpuSeconds);
-    const childrenStart = reapedChildrenCpuSeconds(server.pid);
+    const childrenStart = descendantsCpuSeconds(server.pid);
     const faultsStart = pids.map(majorFaults);
     const machineStart = machineCpu();
     const selfStart = process.cpuUsage();
     const rss = watchRss(server.pid);
     await sleep(windowEnd - now());
     const cpuEnd = pids.map(cpuSeconds);
-    const childrenCpu = reapedChildrenCpuSeconds(server.pid) - childrenStart;
+    const childrenCpu = descendantsCpuSeconds(server.pid) - childrenStart;
     const faults = pids.map((pid, i) => majorFaults(pid) - faultsStart[i]!);
     const machineEnd = machineCpu();
     const self = process.cpuUsage(selfStart);

@@ -13,7 +13,7 @@ export interface WorkerUsage {
 
 export interface LoadResult {
   name: string;
-  /** CPU of the server's children that ended in the window (the sandbox's runs), % of a core. */
+  /** CPU of the processes the server started (the sandbox's runs), % of a core. */
   serverChildrenCpuPct?: number;
   /** With `--only grading`: the second class's programs (bench/grading-load.ts). */
   grading?: GradingResult;

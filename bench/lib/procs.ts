@@ -176,11 +176,41 @@ export function cpuSeconds(pid: number): number {
   return (utime + stime) / CLK_TCK;
 }
 
-/** CPU time of a process's children that have ended and been waited for (the sandbox's runs, for the server). */
-export function reapedChildrenCpuSeconds(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[13]) + Number(fields[14])) / CLK_TCK;
+/** A process's children now (every thread's), from /proc; [] when it is gone. */
+function childrenOf(pid: number): number[] {
+  try {
+    return fs
+      .readdirSync(`/proc/${pid}/task`)
+      .flatMap((tid) => fs.readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").trim().split(/\s+/))
+      .filter((x) => x !== "")
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** A process's own CPU time, or 0 once it has gone. */
+function ownCpuOrZero(pid: number): number {
+  try {
+    return cpuSeconds(pid);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU time of everything a process started (the sandbox's runs, for the server): its children
+ * that ended and were waited for, plus those still running, with theirs in turn.
+ */
+export function descendantsCpuSeconds(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const reaped = (Number(fields[13]) + Number(fields[14])) / CLK_TCK;
+    return reaped + childrenOf(pid).reduce((sum, child) => sum + ownCpuOrZero(child) + descendantsCpuSeconds(child), 0);
+  } catch {
+    return 0;
+  }
 }
 
 /** Major page faults so far (pages the process had to wait for the disk for). */

@@ -29,6 +29,14 @@ export class GradingStopped extends Error {
   }
 }
 
+/** The grader's process stopped while the program waited: the room runs it again. */
+export class GradingInterrupted extends Error {
+  constructor() {
+    super("the grader's process stopped while the program waited");
+    this.name = "GradingInterrupted";
+  }
+}
+
 export const GRADER_BUSY = "The grader is busy with the class's programs: try again in a moment.";
 
 /**
@@ -40,7 +48,7 @@ export function gradingHooks(grading: CodeGrading): { executors: Executors; admi
     executors: {
       "grade-code": (job) =>
         grading.run(job, { force: true }).catch((err: unknown) => {
-          if (err instanceof GradingStopped) throw err;
+          if (err instanceof GradingStopped || err instanceof GradingInterrupted) throw err;
           return { kind: "crashed", ms: 0, detail: err instanceof Error ? err.message : String(err) } as const;
         }),
     },
