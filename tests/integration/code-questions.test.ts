@@ -3,9 +3,10 @@
  * run by the real sandbox (bubblewrap and Pyodide). The lesson's spam exercise is graded for a
  * right `predict`, a `>=` one and one that does not compile; each phone gets its own grade,
  * the teacher the class's, and the projector nothing before the reveal; a class of 40 sending
- * at once is all graded; a kill -9 with programs waiting loses none of them; the teacher's
- * "check my tests" runs the reference.
+ * at once is all graded; a kill -9 of the server, or of the grader's own process, with
+ * programs waiting loses none of them; the teacher's "check my tests" runs the reference.
  */
+import { execFileSync } from "node:child_process";
 import { expect, it } from "vitest";
 import { SPAM_EXERCISE, SPAM_REFERENCE } from "../../lib/lesson/code-exercise";
 import type { MyQuiz } from "../../lib/session/views";
@@ -132,5 +133,18 @@ describeEachDatabase("code questions on real sockets", (db) => {
     const teacher = await cls.connectTeacher();
     await allGraded(teacher, 6);
     expect(Object.values(teacher.state.quiz.answers).filter((a) => a.correct === true)).toHaveLength(6);
+  }, TEST_TIMEOUT_MS);
+
+  it("loses no program when the grader's own process is killed: the rooms run them again on a new one", async () => {
+    const cls = await openClass(server, 8);
+    const runId = await launchSpam(cls.teacher);
+    const acks = await Promise.all(cls.students.map((s) => s.client.send("quiz:answer", { runId, answer: { kind: "code", code: SPAM_REFERENCE } })));
+    expect(acks.every((a) => a.ok)).toBe(true);
+    const host = execFileSync("pgrep", ["-P", String(server.process.proc.pid), "-f", "grader/host"], { encoding: "utf8" }).trim();
+    expect(host).toMatch(/^\d+$/);
+    process.kill(Number(host), "SIGKILL");
+    await allGraded(cls.teacher, 8);
+    expect(Object.values(cls.teacher.state.quiz.answers).filter((a) => a.correct === true)).toHaveLength(8);
+    expect(server.process.output()).toContain("grader: its process stopped");
   }, TEST_TIMEOUT_MS);
 });
