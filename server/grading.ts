@@ -8,6 +8,7 @@
  * it had are handed back to their rooms (which run them again) and the next run forks a new one.
  */
 import { fork, type ChildProcess } from "node:child_process";
+import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { ProtocolError } from "../lib/protocol";
 import type { RunOutcome } from "../lib/quiz/code-run";
@@ -18,8 +19,8 @@ import { GRADER_BUSY, GradingInterrupted, GradingStopped, type CodeGrading } fro
 
 /** Jobs that may wait for a child before programs are refused as "busy". */
 export const GRADER_QUEUE = 100;
-/** Grades at once (the host's pool). */
-const POOL = 2;
+/** Grades at once (the host's pool: a core beyond the first each). */
+const POOL = Math.max(1, os.availableParallelism() - 1);
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const HOST = fileURLToPath(new URL("./grader/host.ts", import.meta.url));
 /** A host that dies this soon after starting, this many times in a row, is given up on. */

@@ -11,6 +11,7 @@
  * When the server goes away (the channel closes, a kill -9 included) it closes the Grader,
  * whose children die with it, and exits.
  */
+import os from "node:os";
 import type { CodeJob } from "../../lib/quiz/code-run";
 import { createLogger } from "../logger";
 import { Grader, GraderBusyError } from "./index";
@@ -19,7 +20,14 @@ export type HostRequest = { type: "run"; id: number; job: CodeJob; force: boolea
 
 const log = createLogger(process.env.LOG_LEVEL ?? "info");
 const maxQueued = Number(process.env.GRADER_QUEUE ?? 100);
-const grader = new Grader({ log, maxQueued });
+/**
+ * One grade at a time per core beyond the first, which stays the realtime loop's. Measured
+ * here on two cores (200 students moving, 50 programs sent at once): with 2 children the
+ * realtime p99 went from 117 to 452 ms, with 1 from 87 to 168 ms, and the 50 took the same
+ * 26 to 31 s either way, since loading Python is CPU-bound.
+ */
+const poolSize = Math.max(1, os.availableParallelism() - 1);
+const grader = new Grader({ log, maxQueued, poolSize });
 
 const send = (message: unknown) => {
   if (process.connected) process.send?.(message);
