@@ -34,12 +34,12 @@ function childrenOf(pid: number): number[] {
  */
 export function processTree(pid: number, limit = 1000): number[] {
   const seen: number[] = [];
-  const todo = [pid];
-  while (todo.length > 0 && seen.length < limit) {
-    const next = todo.shift()!;
+  const queue = [pid];
+  while (queue.length > 0 && seen.length < limit) {
+    const next = queue.shift()!;
     if (!fs.existsSync(`/proc/${next}`)) continue;
     seen.push(next);
-    todo.push(...childrenOf(next));
+    queue.push(...childrenOf(next));
   }
   return seen;
 }
