@@ -12,6 +12,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { predictSpam, SPAM_EXAMPLES } from "../lib/lesson/presets";
+import { SPAM_REFERENCE } from "../lib/lesson/code-exercise";
 import type { CodeJob } from "../lib/quiz/code-run";
 import { Grader } from "../server/grader";
 import { processTree, treeRssBytes } from "../server/grader/proc-tree";
@@ -25,20 +26,8 @@ import { fmt, summarize } from "./lib/stats";
 const ROUNDS = 20;
 const AT_ONCE = 50;
 
-const SOURCE = `import math
-
-def relu(x):
-    return max(0.0, x)
-
-def sigmoid(x):
-    return 1 / (1 + math.exp(-x))
-
-def predict(inputs, threshold):
-    links, shouting, known = inputs
-    h1 = relu(2.0 * links + 1.5 * shouting - 1.0 * known - 0.5)
-    h2 = relu(-0.5 * links - 0.5 * shouting + 2.0 * known)
-    return "spam" if sigmoid(2.5 * h1 - 2.0 * h2 - 1.0) > threshold else "not spam"
-`;
+/** The exercise's reference solution, as a right student would write it. */
+const SOURCE = SPAM_REFERENCE;
 const JOB: CodeJob = { source: SOURCE, entry: "predict", calls: SPAM_EXAMPLES.map((e) => ({ args: [[...e.inputs], 0.5] })), asserts: [] };
 const EXPECTED = SPAM_EXAMPLES.map((e) => predictSpam(e.inputs, 0.5));
 

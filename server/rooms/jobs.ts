@@ -4,7 +4,7 @@
  * its committed state after every commit, so work starts only for what is stored, and work
  * stored before a restart starts again after it. A job's key stays taken until the state no
  * longer asks for it (its result is stored); if storing the result fails, the key is freed
- * and the job runs again on the next sync.
+ * and the runner asks the room to sync again a second later.
  */
 import type { Job, JobKinds } from "../../lib/session/rule-types";
 
@@ -16,19 +16,40 @@ const UNRUNNABLE: { [K in keyof JobKinds]: JobKinds[K]["output"] } = {
   "grade-code": { kind: "unavailable", reason: "This server cannot run code questions." },
 };
 
+/** How long after a lost result the runner asks for a sync again. */
+const RETRY_MS = 1_000;
+
 export class JobRunner {
   private taken = new Set<string>();
   private running = 0;
+  private retryTimer: NodeJS.Timeout | null = null;
 
   /**
    * @param finish stores a finished job's output (resolves once its events are stored)
-   * @param onLost told when a job's result could not be stored (the job will run again)
+   * @param onLost told when a job's result could not be stored; true: run it again (after a `resync`)
+   * @param resync syncs the runner with the stored state; false when it cannot yet (asked again later)
    */
   constructor(
     private readonly executors: Executors,
     private readonly finish: (job: Job, output: JobKinds[keyof JobKinds]["output"]) => Promise<unknown>,
-    private readonly onLost: (job: Job, err: unknown) => void,
+    private readonly onLost: (job: Job, err: unknown) => boolean,
+    private readonly resync: () => boolean,
   ) {}
+
+  /** Stops a pending retry (the room is being dropped). */
+  dispose(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private retry(): void {
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (!this.resync()) this.retry();
+    }, RETRY_MS);
+    this.retryTimer.unref();
+  }
 
   get inFlight(): number {
     return this.running;
@@ -50,7 +71,7 @@ export class JobRunner {
       .then((out) => this.finish(job, out))
       .catch((err: unknown) => {
         this.taken.delete(job.key);
-        this.onLost(job, err);
+        if (this.onLost(job, err)) this.retry();
       })
       .finally(() => {
         this.running--;

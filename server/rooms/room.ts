@@ -1,18 +1,17 @@
 /**
- * A live session on this server. It knows nothing of Socket.IO: clients are anything with
- * `send` and `close`, and messages go out through `deliver` to channels (a viewer kind, or
- * one participant).
+ * A live session on this server. It knows nothing of Socket.IO: clients are anything with `send`
+ * and `close`; messages go out through `deliver` to channels (a viewer kind, or one participant).
  *
  * Commands are decided on the `working` state with the room's clock and random source, and
  * folded into it at once, so the next command sees them; the events wait for the tick, are
  * appended to the database in one transaction (group commit), and only then are folded into
  * `committed`, acknowledged and fanned out: every screen and every acknowledgement follows
- * the database. The state asks for timers (a playing animation); the room arms them and
- * folds what they produce, and runs jobs whose results come back as events.
+ * the database. The state asks for timers (a playing animation) and jobs (grading a program,
+ * room-jobs.ts); the room arms and runs them and folds what they produce.
  *
- * The database may fail, stall or vanish. A commit has a deadline; a failed one is settled
- * by re-reading the log (`recover`), never guessed. A room that cannot re-read is `broken`:
- * it refuses commands at once ("try again") and re-reads twice a second until it can.
+ * The database may fail, stall or vanish. A commit has a deadline; a failed one is settled by
+ * re-reading the log (`recover`), never guessed. A room that cannot re-read is `broken`: it
+ * refuses commands at once ("try again") and re-reads twice a second until it can.
  */
 import type { Storage } from "../../db/storage";
 import type { Viewer } from "../../lib/protocol";
@@ -24,8 +23,8 @@ import { projectState, VIEWER_KINDS, type MyQuiz, type ViewerKind } from "../../
 import type { Logger } from "../logger";
 import { BroadcastGate } from "./broadcast-gate";
 import { fanOut, type Committed, type Deliver, type RoomMessage } from "./fanout";
-import { JobRunner, type Executors } from "./jobs";
-import { GradingStopped } from "./code-grading";
+import type { Executors, JobRunner } from "./jobs";
+import { roomJobs } from "./room-jobs";
 import { loadSessionState, toSnapshot } from "./load-state";
 import { PendingBatch } from "./pending-batch";
 import { RoomTimers } from "./room-timers";
@@ -90,7 +89,6 @@ export class Room {
   private sinceSnapshot = 0;
   private lastFlushStart = -Infinity;
   private healTimer: NodeJS.Timeout | null = null;
-  private jobRetry: NodeJS.Timeout | null = null;
   private gate: BroadcastGate<Committed>;
   private timers: RoomTimers;
   readonly jobs: JobRunner;
@@ -115,18 +113,7 @@ export class Room {
       this.sendMine(items.map((i) => i.event));
     }, options.tickMs);
     this.timers = new RoomTimers(this.now, (key) => this.fireTimer(key));
-    this.jobs = new JobRunner(
-      options.executors ?? {},
-      (job, output) => {
-        const events = job.done(this.working, output as never, this.now());
-        return events.length > 0 ? this.submit(events, null) : Promise.resolve(this.seq);
-      },
-      (job, err) => {
-        if (err instanceof GradingStopped) return options.log.info({ sessionId: id, job: job.key }, "a job stopped with the server; it runs again after the restart");
-        options.log.warn({ err, sessionId: id, job: job.key }, "a job's result was not stored; it will run again");
-        this.retryJobs();
-      },
-    );
+    this.jobs = roomJobs(this, options.executors ?? {}, options.log);
     this.timers.sync(dueTimers(state));
     this.jobs.sync(dueJobs(state));
   }
@@ -197,19 +184,7 @@ export class Room {
     this.timer = null;
     if (this.healTimer) clearTimeout(this.healTimer);
     this.healTimer = null;
-    if (this.jobRetry) clearTimeout(this.jobRetry);
-    this.jobRetry = null;
-  }
-
-  /** Starts the jobs the stored state asks for again, a second from now (after a result was lost). */
-  private retryJobs(): void {
-    if (this.jobRetry) return;
-    this.jobRetry = setTimeout(() => {
-      this.jobRetry = null;
-      if (!this.broken) this.jobs.sync(dueJobs(this.committed));
-      else this.retryJobs();
-    }, 1_000);
-    this.jobRetry.unref();
+    this.jobs.dispose();
   }
 
   /** The committed state as this viewer may see it, for a client that lost track. */

@@ -16,28 +16,14 @@ import { predictSpam, SPAM_EXAMPLES } from "../../lib/lesson/presets";
 import { HARNESS_PY, STDOUT_CUT_MARK } from "../../lib/quiz/code-harness";
 import { STDOUT_LIMIT, type CodeJob, type HarnessResult, type JsonValue, type RunOutcome } from "../../lib/quiz/code-run";
 import { Grader, GraderBusyError } from "../../server/grader";
-import { Pool } from "../../server/grader/pool";
 import { processTree } from "../../server/grader/proc-tree";
 import { childProgram, INSIDE, sandboxCommand, sandboxPaths } from "../../server/grader/sandbox";
 import { WarmChild } from "../../server/grader/warm-child";
 import { waitFor } from "../helpers/wait";
+import { SPAM_REFERENCE } from "../../lib/lesson/code-exercise";
 
-/** The lesson's spam detector, as a student would write it. `{cmp}` is the comparison. */
-const spamSource = (cmp: ">" | ">=") => `import math
-
-def relu(x):
-    return max(0.0, x)
-
-def sigmoid(x):
-    return 1 / (1 + math.exp(-x))
-
-def predict(inputs, threshold):
-    links, shouting, known = inputs
-    h1 = relu(2.0 * links + 1.5 * shouting - 1.0 * known - 0.5)
-    h2 = relu(-0.5 * links - 0.5 * shouting + 2.0 * known)
-    score = sigmoid(2.5 * h1 - 2.0 * h2 - 1.0)
-    return "spam" if score ${cmp} threshold else "not spam"
-`;
+/** The lesson's spam detector, as a student would write it (the exercise's reference), with `cmp` as its comparison. */
+const spamSource = (cmp: ">" | ">=") => SPAM_REFERENCE.replace("output > threshold", `output ${cmp} threshold`);
 
 const SPAM_CALLS = [...SPAM_EXAMPLES.map((e) => ({ args: [[...e.inputs], 0.5] as JsonValue[] })), { args: [[0.45, 0, 0], 0.5] }];
 const job = (source: string, calls: CodeJob["calls"] = SPAM_CALLS, asserts: string[] = []): CodeJob => ({ source, entry: "predict", calls, asserts });
@@ -356,27 +342,6 @@ describe("load", () => {
   });
 });
 
-describe("a sandbox that does not start", () => {
-  it("a pool whose children die before they are ready tries again after a pause, then gives up and says why", async () => {
-    const dying = { command: "/bin/sh", args: ["-c", "echo 'bwrap: No permissions to create a new namespace' >&2; exit 1"], env: {} as NodeJS.ProcessEnv, seccomp: null };
-    let started = 0;
-    const broken = await new Promise<string>((resolve) => {
-      const pool = new Pool({
-        size: 1,
-        spawn: () => {
-          started++;
-          return new WarmChild(dying, "", 10_000);
-        },
-        onReady: () => resolve("a child became ready"),
-        onBroken: resolve,
-      });
-      pool.fill();
-    });
-    expect(broken).toMatch(/failed to start 3 times in a row .*No permissions to create a new namespace/);
-    expect(started).toBe(3);
-  });
-});
-
 describe("snapshots", () => {
   it("the snapshot directory of a process that is gone is removed when the next grader makes its own", () => {
     expect(fs.existsSync(staleDir)).toBe(false);
@@ -397,22 +362,6 @@ describe("snapshots", () => {
     } finally {
       child.kill();
       fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
-});
-
-describe("without bubblewrap", () => {
-  it("reports unavailable, with how to enable code questions, and runs nothing", async () => {
-    const none = new Grader({ bwrap: "/nonexistent/bwrap" });
-    try {
-      const o = await none.run(job(spamSource(">")));
-      expect(o.kind).toBe("unavailable");
-      if (o.kind === "unavailable") expect(o.reason).toContain("apt-get install bubblewrap");
-      await none.warm();
-      expect(none.status()).toMatchObject({ available: false, warm: 0, starting: 0, queued: 0, running: 0 });
-      expect(none.status().reason).toContain("/nonexistent/bwrap");
-    } finally {
-      await none.close();
     }
   });
 });
