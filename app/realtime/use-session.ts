@@ -6,6 +6,7 @@
  * `useSession` gives the whole view; `useSessionSelector` lets a component re-render only
  * when the part it reads changes.
  */
+import { noteServerTime } from "./server-clock";
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { Ack, ErrorBody } from "../../lib/protocol/errors";
@@ -52,7 +53,10 @@ function wire(socket: Socket, store: SessionStore): () => void {
       store.update({ status: "reconnecting" });
     }
   });
-  socket.on("session:snapshot", (snap: SessionSnapshot) => store.replace(snap));
+  socket.on("session:snapshot", (snap: SessionSnapshot) => {
+    if (snap.now !== undefined) noteServerTime(snap.now);
+    store.replace(snap);
+  });
   socket.on("quiz:mine", (mine: MyQuiz) => store.update({ mine }));
   // The server times this phone's round trips (quiz answer times subtract half of them).
   socket.on("system:probe", (_payload: unknown, ack?: () => void) => ack?.());

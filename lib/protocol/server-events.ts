@@ -15,6 +15,8 @@ export interface SessionSnapshot {
   state: SessionState;
   you?: Viewer;
   online: string[];
+  /** The server's clock (epoch ms) when it was sent: screens count down to its deadlines with it. */
+  now?: number;
   /** A student's own part of the quiz (their numbers, answer, result and rank). */
   mine?: MyQuiz;
 }

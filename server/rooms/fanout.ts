@@ -27,12 +27,12 @@ export interface Committed {
 
 /**
  * @example
- * fanOut(items, { changed: true, ids: ["p1"] }, { seq, state }, deliver);
+ * fanOut(items, { changed: true, ids: ["p1"] }, { seq, state, now: Date.now() }, deliver);
  */
 export function fanOut(
   items: readonly Committed[],
   presence: { changed: boolean; ids: string[] },
-  head: { seq: number; state: SessionState },
+  head: { seq: number; state: SessionState; now: number },
   deliver: Deliver,
 ): void {
   const online = presence.changed ? presence.ids : null;
@@ -48,7 +48,7 @@ export function fanOut(
       events.push(projected);
     }
     if (resync) {
-      deliver({ kind }, { event: "session:snapshot", payload: { seq: head.seq, state: projectState(head.state, kind), online: presence.ids } });
+      deliver({ kind }, { event: "session:snapshot", payload: { seq: head.seq, state: projectState(head.state, kind), online: presence.ids, now: head.now } });
     } else if (events.length > 0 || online) {
       deliver({ kind }, { event: "session:update", payload: online ? { events, online } : { events } });
     }

@@ -109,7 +109,7 @@ export class Room {
     this.random = options.random ?? Math.random;
     this.quiz = new QuizDelivery(this.now);
     this.gate = new BroadcastGate<Committed>((items, presence) => {
-      fanOut(items, { changed: presence, ids: this.online() }, { seq: this.seq, state: this.committed }, options.deliver);
+      fanOut(items, { changed: presence, ids: this.online() }, { seq: this.seq, state: this.committed, now: this.now() }, options.deliver);
       this.sendMine(items.map((i) => i.event));
     }, options.tickMs);
     this.timers = new RoomTimers(this.now, (key) => this.fireTimer(key));
@@ -153,7 +153,7 @@ export class Room {
     const state = projectState(this.committed, kindOf(client.viewer));
     const { viewer } = client;
     const mine = viewer.role === "student" ? { mine: this.quiz.connected(this.committed, viewer.participantId) } : {};
-    client.send({ event: "session:snapshot", payload: { seq: this.seq, state, you: viewer, online: this.online(), ...mine } });
+    client.send({ event: "session:snapshot", payload: { seq: this.seq, state, you: viewer, online: this.online(), now: this.now(), ...mine } });
     this.presenceDirty = true;
     this.schedule();
   }
@@ -347,7 +347,7 @@ export class Room {
     this.timers.sync(dueTimers(this.working));
     this.jobs.sync(dueJobs(this.committed));
     for (const kind of VIEWER_KINDS) {
-      const payload = { seq: this.seq, state: projectState(this.committed, kind), online: this.online() };
+      const payload = { seq: this.seq, state: projectState(this.committed, kind), online: this.online(), now: this.now() };
       this.options.deliver({ kind }, { event: "session:snapshot", payload });
     }
     this.sendMine([], true);

@@ -1,19 +1,20 @@
 "use client";
 
 /**
- * The time left on a timed question, ticking on this screen's clock. The server closes the
+ * The time left on a timed question, ticking on the server's clock as this screen estimates it. The server closes the
  * question at its deadline whatever this shows; the countdown is only a guide.
  */
 import { useEffect, useState } from "react";
 import type { QuestionRun } from "../../../lib/session/domains/quiz/state";
+import { serverNow } from "../../realtime/server-clock";
 import { clock, secondsLeft } from "./dash-tally";
 
 export function useSecondsLeft(run: Pick<QuestionRun, "status" | "closesAt"> | null): number | null {
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(serverNow);
   const ticking = run?.status === "open" && run.closesAt !== null;
   useEffect(() => {
     if (!ticking) return;
-    const timer = setInterval(() => setNow(Date.now()), 250);
+    const timer = setInterval(() => setNow(serverNow()), 250);
     return () => clearInterval(timer);
   }, [ticking]);
   return run ? secondsLeft(run, now) : null;

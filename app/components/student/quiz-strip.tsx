@@ -7,15 +7,16 @@
  */
 import { useEffect, useState } from "react";
 import type { QuestionRun } from "../../../lib/session/domains/quiz/state";
+import { serverNow } from "../../realtime/server-clock";
 import { clockText } from "./quiz-answer";
 
 function Countdown({ closesAt, limitMs }: { closesAt: number; limitMs: number | null }) {
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(serverNow);
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 500);
+    const timer = setInterval(() => setNow(serverNow()), 500);
     return () => clearInterval(timer);
   }, []);
-  // The server's clock set the deadline; a phone's clock may differ, so never show more than the limit.
+  // The deadline is on the server's clock (serverNow); never show more than the limit either way.
   const left = Math.min(closesAt - now, limitMs ?? Infinity);
   const low = left <= 10_000;
   return (
