@@ -26,7 +26,7 @@ export function LessonStrip({ step, prompt = true }: { step: number; prompt?: bo
   );
 }
 
-function TryLink({ exampleId }: { exampleId: NonNullable<LessonStep["exampleId"]> }) {
+export function TryLink({ exampleId }: { exampleId: NonNullable<LessonStep["exampleId"]> }) {
   return (
     <a
       href={`/try#${exampleId}`}
