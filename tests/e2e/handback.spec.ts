@@ -51,3 +51,26 @@ test("the teacher can refuse a request, and the asking phone is told", async ({ 
   await expect(ada.getByLabel("Neuron output").first()).toBeVisible();
   await closeAll(ada, other, teacher);
 });
+
+test("a request refused while the asking phone was away is explained when it comes back", async ({ browser }) => {
+  const { teacher, code } = await hostClass(browser);
+  const ada = await joinAsStudent(browser, code, "Ada");
+  const other = await openNicknameForm(browser, code);
+  await other.getByRole("textbox", { name: "Nickname" }).fill("Ada");
+  await other.getByRole("button", { name: "Join" }).click();
+  await other.getByRole("button", { name: "That's me: ask for my place back" }).click();
+  await expect(other.getByRole("heading", { name: "Asking your teacher" })).toBeVisible();
+  // The phone's page goes away (closed, or killed by the phone asleep); the teacher says no meanwhile.
+  const url = other.url();
+  const context = other.context();
+  await other.close();
+  const requests = teacher.getByRole("region", { name: "Phones asking for a place" });
+  await requests.getByRole("button", { name: "Refuse the request for Ada's place" }).click();
+  await expect(requests).toHaveCount(0);
+
+  const back = await context.newPage();
+  await back.goto(url);
+  await expect(back.getByText("Your teacher did not give this phone Ada's place. Join with another name.")).toBeVisible();
+  await expect(back.getByRole("textbox", { name: "Nickname" })).toBeVisible();
+  await closeAll(ada, back, teacher);
+});

@@ -49,6 +49,8 @@ export function StudentSession(props: StudentSessionProps) {
 // A token the server no longer knows, or a class that is gone: the join form is the way back.
 const FORGET = new Set(["UNAUTHENTICATED", "NOT_FOUND"]);
 
+const refusedRequest = (name: string) => `Your teacher did not give this phone ${name}'s place. Join with another name.`;
+
 interface ConnectionProps extends StudentSessionProps {
   /** The teacher's message while this phone is removed, else null. */
   removed: string | null;
@@ -67,9 +69,10 @@ function Connection({ code, identity, onForgotten, removed, onRemoved, onBack }:
   const nowRemoved = refusedAsRemoved || !!me?.removed;
   const inClass = status === "connected" && !!me && !me.removed;
   useEffect(() => {
-    // The last word from the teacher (a place given to a new phone, a request refused) says why.
-    if (forget) onForgotten(removed ?? undefined);
-  }, [forget, onForgotten, removed]);
+    // The last word from the teacher (a place given to a new phone, a request refused) says why;
+    // a request refused before this phone connected leaves only a pass the server no longer knows.
+    if (forget) onForgotten(removed ?? (identity.reclaiming ? refusedRequest(identity.reclaiming) : undefined));
+  }, [forget, onForgotten, removed, identity.reclaiming]);
   useEffect(() => {
     if (nowRemoved) onRemoved(refusal?.message ?? "The teacher has taken you out of this class.");
     else if (inClass) onBack();
