@@ -73,8 +73,13 @@ export class SqlStorage implements Storage {
     return rows.map(toSession);
   }
 
-  async endSession(id: string): Promise<void> {
-    await this.db.update(sessions).set({ status: "ended", endedAt: new Date() }).where(eq(sessions.id, id));
+  async endSession(id: string, at?: Date): Promise<void> {
+    await this.db.update(sessions).set({ status: "ended", endedAt: at ?? new Date() }).where(eq(sessions.id, id));
+  }
+
+  async deleteSession(id: string): Promise<boolean> {
+    const rows = await this.db.delete(sessions).where(eq(sessions.id, id)).returning({ id: sessions.id });
+    return rows.length > 0;
   }
 
   async deleteSessionsBefore(cutoff: Date): Promise<string[]> {
@@ -125,6 +130,7 @@ export class SqlStorage implements Storage {
               type: e.type,
               payload: e.payload ?? null,
               actor: e.actor,
+              ...(e.at ? { at: e.at } : {}),
             })),
           )
           .returning();

@@ -10,6 +10,7 @@ import {
   joinRequestSchema,
   joinResponseSchema,
 } from "../../lib/protocol/http";
+import { REPORT_ROUTES } from "../reports/report-routes";
 import { joinClass, joinLinkByCode, lookUpClass, requestHandback } from "./join-handlers";
 import { joinLinkFor } from "./join-link";
 import { defineRoute, type Route } from "./route";
@@ -69,4 +70,5 @@ export const API_ROUTES: readonly Route[] = [
     response: joinInfoResponseSchema,
     handle: ({ req, ctx, params }) => joinLinkByCode(req, ctx, params.code),
   }),
+  ...REPORT_ROUTES,
 ];
