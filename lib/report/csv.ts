@@ -112,7 +112,8 @@ export function studentsCsv(report: SessionReport): string {
       s.score,
       s.rank,
       s.moves,
-      s.lastWeights ? s.lastWeights.join("; ") : null,
+      // In brackets, so a list that starts with a negative weight is not taken for a formula.
+      s.lastWeights ? `[${s.lastWeights.join(", ")}]` : null,
       s.lastBias,
       ...numbers.flatMap((n): Cell[] => {
         const a = byNumber.get(n);

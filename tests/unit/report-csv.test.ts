@@ -90,12 +90,12 @@ describe("the report's two files", () => {
     const q = (n: number) => [`Q${n} answer`, `Q${n} correct`, `Q${n} points`, `Q${n} time (s)`];
     expect(parseCsv(text.slice(1))).toEqual([
       ["Nickname", "Seat", "Score", "Rank", "Moves", "Last weights", "Last bias", ...q(1), ...q(2), ...q(3), ...q(4)],
-      ["Ada", "Hidden layer, neuron 1", "1000", "2", "2", "1; -0.5", "0.5", "A: ReLU", "yes", "1000", "2", "C: Not at all", "", "0", "1.5", "0.5", "no", "0", "5", "1 of 2 tests", "no", "0", "20"],
-      [`'=HYPERLINK("http://x","y")`, "Hidden layer, neuron 2", "1100", "1", "1", "0.5; 1.8", "-1", "B: sigmoid", "no", "0", "4", "", "", "", "", "1", "yes", "0", "3", "2 of 2 tests", "yes", "1100", "30"],
+      ["Ada", "Hidden layer, neuron 1", "1000", "2", "2", "[1, -0.5]", "0.5", "A: ReLU", "yes", "1000", "2", "C: Not at all", "", "0", "1.5", "0.5", "no", "0", "5", "1 of 2 tests", "no", "0", "20"],
+      [`'=HYPERLINK("http://x","y")`, "Hidden layer, neuron 2", "1100", "1", "1", "[0.5, 1.8]", "-1", "B: sigmoid", "no", "0", "4", "", "", "", "", "1", "yes", "0", "3", "2 of 2 tests", "yes", "1100", "30"],
       ['Zoé, "the fox" 🦊', "", "900", "", "0", "", "", "A: ReLU", "yes", "900", "7", "A: Very", "", "0", "2.5", "", "", "", "", "", "", "", ""],
     ]);
     const lines = text.split("\r\n");
-    expect(lines[2]!.startsWith(`"'=HYPERLINK(""http://x"",""y"")","Hidden layer, neuron 2",1100,1,1,"0.5; 1.8",-1,`)).toBe(true);
+    expect(lines[2]!.startsWith(`"'=HYPERLINK(""http://x"",""y"")","Hidden layer, neuron 2",1100,1,1,"[0.5, 1.8]",-1,`)).toBe(true);
     expect(lines[3]!.startsWith(`"Zoé, ""the fox"" 🦊",,900,,0,,,"A: ReLU","yes",900,7,`)).toBe(true);
   });
 

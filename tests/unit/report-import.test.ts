@@ -4,6 +4,7 @@
  * chunks (UTF-8 split mid-character), a re-formatted small file, and bad files refused with
  * the line and seq named.
  */
+import crypto from "node:crypto";
 import { Readable } from "node:stream";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { StoredEvent } from "../../db/storage";
@@ -12,11 +13,15 @@ import { reportOf } from "../../lib/report/builder";
 import { parseStoredEvent } from "../../lib/session/event-schemas";
 import { exportLog } from "../../server/reports/export-log";
 import { readExport, TooLargeError, WHOLE_PARSE_MAX_BYTES } from "../../server/reports/import-body";
+import { importSession } from "../../server/reports/import-session";
 import { LogImporter } from "../../server/reports/log-importer";
+import { createLogger } from "../../server/logger";
+import type http from "node:http";
 import { MemoryStorage } from "../helpers/memory-storage";
 import { REPORT_LOG, T0, ZOE } from "./report-fixture";
 
 const EXPORTED_AT = new Date("2026-03-04T05:06:07.000Z");
+const createHash = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
 /** The fixture's log stored in a session of `storage`, with its own times. */
 async function storedFixture(storage: MemoryStorage) {
@@ -161,5 +166,54 @@ describe("the JSON export", () => {
       const { status, message } = await refusal(importText(make()));
       expect({ status, message }).toEqual({ status: 400, message: `This file cannot be imported: ${where}. Nothing was imported.` });
     });
+  });
+});
+
+describe("importing over the storage", () => {
+  /** A storage that remembers which sessions were created in it. */
+  class Watched extends MemoryStorage {
+    created: string[] = [];
+    override async createSession(s: { id: string; code: string; createdAt?: Date }) {
+      this.created.push(s.id);
+      return super.createSession(s);
+    }
+  }
+  const request = (text: string) => Object.assign(Readable.from([Buffer.from(text)]), { headers: { "content-type": "application/json" } }) as unknown as http.IncomingMessage;
+  const log = createLogger("silent");
+
+  /** A log of 2,500 events: the fixture's creation and joins, then moves. */
+  async function longLog(): Promise<string[]> {
+    const storage = new MemoryStorage();
+    const lines = (await exportText(storage, await storedFixture(storage))).split("\n");
+    const moves = Array.from({ length: 2_496 }, (_, i) =>
+      JSON.stringify({ seq: i + 5, type: "entry.set", payload: { studentId: "p1", values: { weights: [i / 1000, 0], bias: 0 } }, actor: "p1", at: new Date(T0 + 5_000 + i).toISOString() }),
+    );
+    return [lines[0]!.replace('"events":32', '"events":2500'), ...lines.slice(1, 5), ...moves.map((m) => `${m},`)].map((l, i, all) => (i === all.length - 1 ? l.slice(0, -1) : l)).concat(["]}", ""]);
+  }
+
+  it("creates an ended session with its own code, its snapshots and a teacher, and leaves the original's times", async () => {
+    const storage = new Watched();
+    const lines = await longLog();
+    const result = await importSession(request(lines.join("\n")), { storage, log });
+    expect(result).toMatchObject({ events: 2_501, sessionId: storage.created[0] });
+    const session = await storage.getSession(result.sessionId);
+    expect(session).toMatchObject({ code: result.code, status: "ended", createdAt: new Date(T0), endedAt: new Date(T0 + 100_000) });
+    expect(await storage.snapshotSeqs(result.sessionId)).toEqual([1000, 2000]);
+    expect((await storage.read(result.sessionId, 2_501))[0]).toMatchObject({ type: "session.ended", actor: null });
+    expect(await storage.findParticipantByToken(createHash(result.teacherToken))).toMatchObject({ sessionId: result.sessionId, role: "teacher" });
+  });
+
+  it("deletes everything of a file refused after two pages were appended", async () => {
+    const storage = new Watched();
+    const lines = await longLog();
+    lines[2_450] = lines[2_450]!.replace(/"seq":\d+/, '"seq":9999');
+    const err = await importSession(request(lines.join("\n")), { storage, log }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ProtocolError);
+    expect((err as Error).message).toBe("This file cannot be imported: line 2451 (seq 9999): expected seq 2450: events must be numbered 1, 2, 3… with no gap. Nothing was imported.");
+    const [id] = storage.created;
+    expect(id).toBeDefined();
+    expect(await storage.getSession(id!)).toBeNull();
+    expect(await storage.read(id!, 1)).toEqual([]);
+    expect(await storage.snapshotSeqs(id!)).toEqual([]);
   });
 });
