@@ -101,10 +101,12 @@ describeEachDatabase("exporting a 200,000-event session", (db) => {
     expect(JSON.parse(last[0]!)).toMatchObject({ seq: EVENTS, type: "entry.set" });
     expect(bytes).toBeGreaterThan(40 * MB);
 
-    // The server is still up, and its memory grew by far less than the file it sent.
+    // The server is still up within its heap, and its memory grew by less than the file it sent
+    // (measured: 3 MB on PostgreSQL, 11 to 18 MB on PGlite, whose database lives in the process;
+    // a server that gathered the log would need several times the file, and dies in this heap).
     expect(server.proc.exitCode).toBeNull();
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
-    expect(peak - base).toBeLessThan(bytes / 2);
+    expect(peak - base).toBeLessThan(bytes * 0.6);
     console.info(
       `export of ${EVENTS} events: ${(bytes / MB).toFixed(1)} MB; server RSS ${(base / MB).toFixed(0)} MB before, ` +
         `+${((peak - base) / MB).toFixed(1)} MB at most; ${((Date.now() - started) / 1000).toFixed(1)} s`,
