@@ -10,7 +10,7 @@
 import http from "node:http";
 import { expect, it } from "vitest";
 import { errorResponseSchema } from "../../lib/protocol/http";
-import { importResponseSchema, sessionReportSchema, type SessionReport } from "../../lib/protocol/replay";
+import { importResponseSchema, replayMetaSchema, sessionReportSchema, sessionSummarySchema, type SessionReport } from "../../lib/protocol/replay";
 import type { Answer, QuestionInput } from "../../lib/quiz/types";
 import { hostSession, joinStudent, openClass, type Classroom, type LiveClient } from "../helpers/classroom";
 import { describeEachDatabase } from "../helpers/databases";
@@ -293,6 +293,12 @@ describeEachDatabase("reports and exports", (db) => {
     const originalEvents = (JSON.parse(logText) as typeof copyLog).events;
     expect(copyLog.events.slice(1)).toEqual(originalEvents.slice(1));
     expect(copyLog.events[0]!.payload).toEqual({ ...(originalEvents[0]!.payload as object), id: copy.sessionId, code: copy.code });
+    // It opens as a replay of an ended session, with the original's times.
+    const meta = replayMetaSchema.parse(await (await get(`/api/sessions/${copy.sessionId}/replay`, copy.teacherToken)).json());
+    expect(meta).toMatchObject({ sessionId: copy.sessionId, code: copy.code, viewer: "teacher", status: "ended", headSeq: doc.events.length, startAt: createdAt, endAt });
+    const originalSummary = sessionSummarySchema.parse(await (await get(`/api/sessions/${sessionId}/summary`, teacherToken)).json());
+    const copySummary = sessionSummarySchema.parse(await (await get(`/api/sessions/${copy.sessionId}/summary`, copy.teacherToken)).json());
+    expect(copySummary).toEqual({ ...originalSummary, sessionId: copy.sessionId, code: copy.code });
     // Nobody can join the copy: it is ended, and its code names no live class.
     expect((await fetch(`${server.url}/api/join/${copy.code}`)).status).toBe(404);
     // The original's teacher cannot read the copy, nor the copy's teacher the original.
