@@ -26,7 +26,8 @@ export class TooLargeError extends ProtocolError {
 
 const MB = 1024 * 1024;
 /** The upload is past `limit` bytes in all. */
-export const uploadTooLarge = (limit: number) => new TooLargeError(`This file is larger than ${Math.round((limit / MB) * 100) / 100} MB, the most an import takes.`);
+export const uploadTooLarge = (limit: number) =>
+  new TooLargeError(`This file is larger than ${limit >= MB ? `${Math.round((limit / MB) * 100) / 100} MB` : `${limit} bytes`}, the most an import takes.`);
 const wholeTooLarge = () =>
   new TooLargeError(
     `A log that is not laid out one event per line is read whole, up to ${WHOLE_PARSE_MAX_BYTES / MB} MB: import the file exactly as Synapse exported it.`,

@@ -102,7 +102,7 @@ describeEachDatabase("exporting a 200,000-event session", (db) => {
     expect(bytes).toBeGreaterThan(40 * MB);
 
     // The server is still up within its heap, and its memory grew by less than the file it sent
-    // (measured: 3 MB on PostgreSQL, 11 to 18 MB on PGlite, whose database lives in the process;
+    // (measured: 3 MB on PostgreSQL, 3 to 18 MB on PGlite, whose database lives in the process;
     // a server that gathered the log would need several times the file, and dies in this heap).
     expect(server.proc.exitCode).toBeNull();
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);

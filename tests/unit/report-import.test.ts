@@ -140,7 +140,7 @@ describe("the JSON export", () => {
     const whole = await refusal(importText(huge, 1 << 20));
     expect(whole).toEqual({ status: 413, message: expect.stringContaining("read whole, up to 16 MB") });
     const capped = await refusal(importText(text, 4096, 1_000));
-    expect(capped).toEqual({ status: 413, message: expect.stringContaining("the most an import takes") });
+    expect(capped).toEqual({ status: 413, message: "This file is larger than 1000 bytes, the most an import takes." });
     expect(new TooLargeError("x").status).toBe(413);
   });
 
