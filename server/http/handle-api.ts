@@ -1,16 +1,19 @@
 /**
  * The entry of the HTTP API: finds the route (404 JSON for an unknown `/api/*` path, 405
  * with `Allow` for a known path and another method), refuses state-changing requests from
- * other websites' pages, checks the teacher on teacher routes,
- * reads the body, runs the handler, and turns every refusal into `{ error: { code, message } }`.
+ * other websites' pages, checks the teacher on teacher routes (the teacher or a replay link
+ * on replay routes), reads the body, runs the handler, and turns every refusal into
+ * `{ error: { code, message } }`.
  */
 import type http from "node:http";
 import { ProtocolError } from "../../lib/protocol/errors";
 import { checkOrigin } from "../origin";
+import { ClientGoneError, Download, sendDownload } from "./download";
 import { readJsonBody, refuseForeignBody, sendJson, sendRefusal } from "./respond";
 import type { ApiContext } from "./route";
 import { RouteTable } from "./route-table";
 import { API_ROUTES } from "./routes";
+import { authenticateReplay } from "./replay-auth";
 import { authenticateTeacher } from "./teacher-auth";
 
 export type { ApiContext } from "./route";
@@ -40,9 +43,18 @@ export async function handleApi(req: http.IncomingMessage, res: http.ServerRespo
     if (!route.body) refuseForeignBody(req);
     // Authentication comes before the body is read: a stranger's upload is not worth parsing.
     const teacher = route.auth === "teacher" ? await authenticateTeacher(req, params.sessionId!, ctx.storage) : undefined;
+    const replay = route.auth === "replay" ? await authenticateReplay(req, params.sessionId!, ctx.storage) : undefined;
     const body = route.body ? await readJsonBody(req, route.body) : undefined;
-    sendJson(res, route.status, await route.handle({ req, ctx, params, body, teacher }));
+    const reply = await route.handle({ req, ctx, params, body, teacher, replay });
+    if (reply instanceof Download) await sendDownload(res, reply);
+    else sendJson(res, route.status, reply);
   } catch (err) {
+    // A download that fails midway can only be cut short: its status and headers are gone.
+    if (res.headersSent) {
+      if (!(err instanceof ClientGoneError)) ctx.log.error({ err, method, path }, "download failed midway");
+      res.destroy();
+      return;
+    }
     if (err instanceof ProtocolError) {
       // RFC 6750: a 401 names the scheme the client should use.
       sendRefusal(res, err, err.code === "UNAUTHENTICATED" ? { headers: { "www-authenticate": "Bearer" } } : {});
