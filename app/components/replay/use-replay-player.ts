@@ -13,6 +13,7 @@ import type { ReplayMeta } from "../../../lib/protocol/replay";
 import { describeEvent } from "../../../lib/replay/describe-event";
 import { clampTime, playTime, seqAt, type Cursor } from "../../../lib/replay/timeline";
 import type { LoggedEvent } from "../../../lib/session/events";
+import type { SessionState } from "../../../lib/session/state";
 import { SessionStore } from "../../realtime/session-store";
 import { ReplayError, type ReplayClient } from "./replay-api";
 
@@ -75,6 +76,12 @@ export function useReplayPlayer(client: ReplayClient, meta: ReplayMeta): ReplayP
   const frame = useRef<number | null>(null);
   const anchor = useRef({ at: 0, wall: 0 });
 
+  /** An event in words; one this viewer may not see reads as its mark when it has one (a reveal). */
+  const describe = useCallback(
+    (e: LoggedEvent, state: SessionState) => (e.type === "event.redacted" ? (meta.marks.find((m) => m.seq === e.seq)?.label ?? describeEvent(e, state)) : describeEvent(e, state)),
+    [meta.marks],
+  );
+
   const setCursor = useCallback((c: Cursor) => {
     cursorRef.current = c;
     setCursorState(c);
@@ -93,7 +100,7 @@ export function useReplayPlayer(client: ReplayClient, meta: ReplayMeta): ReplayP
         store.replace({ seq: snap.seq, state: snap.state });
         store.update({ status: "connected" });
         const e = page?.events[0];
-        setEvent(e && e.seq === snap.seq ? describeEvent(e, snap.state) : null);
+        setEvent(e && e.seq === snap.seq ? describe(e, snap.state) : null);
         setReady(true);
         setError(null);
       } catch (err) {
@@ -103,7 +110,7 @@ export function useReplayPlayer(client: ReplayClient, meta: ReplayMeta): ReplayP
         if (seekAbort.current === ctrl) setLoading(false);
       }
     },
-    [client, store],
+    [client, describe, store],
   );
 
   const stopLoop = useCallback(() => {
@@ -204,7 +211,7 @@ export function useReplayPlayer(client: ReplayClient, meta: ReplayMeta): ReplayP
           if (e.type === "event.redacted") {
             // Something this viewer may not see changed the state: ask for it as it was then.
             if (batch.length > 0) store.fold(batch);
-            setEvent(describeEvent(e, store.getView().state!));
+            setEvent(describe(e, store.getView().state!));
             resync(e.seq);
             batch.length = 0;
             break;
@@ -212,7 +219,7 @@ export function useReplayPlayer(client: ReplayClient, meta: ReplayMeta): ReplayP
           batch.push(e);
         }
         if (batch.length > 0) {
-          if (store.fold(batch)) setEvent(describeEvent(batch.at(-1)!, store.getView().state!));
+          if (store.fold(batch)) setEvent(describe(batch.at(-1)!, store.getView().state!));
           else resync(batch.at(-1)!.seq);
         }
       }
@@ -231,7 +238,7 @@ export function useReplayPlayer(client: ReplayClient, meta: ReplayMeta): ReplayP
     };
     fetchMore();
     frame.current = requestAnimationFrame(tick);
-  }, [client, meta.endAt, pause, setCursor, stopLoop, store]);
+  }, [client, describe, meta.endAt, pause, setCursor, stopLoop, store]);
 
   const play = useCallback(() => {
     if (frame.current !== null) return;
