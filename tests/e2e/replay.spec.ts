@@ -196,7 +196,9 @@ test("a class looked back on: marks, the diagram and results as they were, play 
 
   // On a small phone everything stacks and still works.
   await guest.setViewportSize(SMALL_PHONE);
+  await guest.evaluate(() => window.scrollTo(0, 0));
   await expect(guest.getByRole("slider", { name: "Timeline" })).toBeVisible();
+  expect(await onFirstScreen(guest.getByRole("slider", { name: "Timeline" }), SMALL_PHONE.height)).toBe(true);
   const width = await guest.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(SMALL_PHONE.width);
   await guest.screenshot({ path: info.outputPath("replay-link-360x740.png") });

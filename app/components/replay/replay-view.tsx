@@ -61,7 +61,7 @@ function Header({ meta, onShare, sharing }: { meta: ReplayMeta; onShare?: () => 
 function StepTitle() {
   const step = useLive((s) => s.lesson.step);
   const title = step === null ? null : LESSON_STEPS[step]?.title;
-  return <p className="text-sm font-semibold text-slate-600">{title ? `Step ${step! + 1}: ${title}` : "Free play"}</p>;
+  return title ? <p className="text-sm font-semibold text-slate-600">{`Step ${step! + 1}: ${title}`}</p> : null;
 }
 
 const Diagram = memo(function Diagram({ onPick }: { onPick: (seat: Seat) => void }) {
