@@ -32,8 +32,11 @@ const output = (page: Page) => page.getByLabel("Network output", { exact: true }
 /** Presses "Next mark" until the event under the cursor reads `text`. */
 async function nextMarkUntil(page: Page, text: string): Promise<void> {
   for (let i = 0; i < 12; i++) {
-    if ((await eventText(page).textContent())?.trim() === text) return;
+    const shown = (await eventText(page).textContent())?.trim() ?? "";
+    if (shown === text) return;
     await page.getByRole("button", { name: "Next mark" }).click();
+    // Each mark of this class reads differently: wait for the next one's state to arrive.
+    await expect(eventText(page)).not.toHaveText(shown);
     await expect(page.getByRole("status").filter({ hasText: "Loading…" })).toHaveCount(0);
   }
   await expect(eventText(page)).toHaveText(text);
