@@ -11,6 +11,24 @@ import { copyQuietly } from "./use-teacher-token";
 import { useCommands } from "./commands";
 import { PRIMARY, SECONDARY } from "./ui";
 
+/** The session's report and replay, and the list of past sessions, each in a new tab so the class stays open here. */
+export function LookBackLinks({ sessionId, className = SECONDARY }: { sessionId: string; className?: string }) {
+  const id = encodeURIComponent(sessionId);
+  return (
+    <>
+      <a href={`/report/${id}`} target="_blank" rel="noopener" className={className}>
+        Report
+      </a>
+      <a href={`/replay/${id}`} target="_blank" rel="noopener" className={className}>
+        Replay
+      </a>
+      <a href="/sessions" target="_blank" rel="noopener" className={className}>
+        Past sessions
+      </a>
+    </>
+  );
+}
+
 interface HeaderProps {
   sessionId: string;
   code: string;
@@ -61,6 +79,7 @@ export const DashboardHeader = memo(function DashboardHeader({ sessionId, code, 
         <a href="/learn" target="_blank" rel="noopener" className={SECONDARY}>
           Self-paced lesson
         </a>
+        <LookBackLinks sessionId={sessionId} />
       </nav>
     </header>
   );
