@@ -6,13 +6,11 @@
 import { useId } from "react";
 import type { QuestionReport } from "../../../lib/protocol/replay";
 
-const BAR_COLOURS = ["#4338ca", "#0e7490", "#b45309", "#7e22ce", "#be123c", "#15803d"];
-
-/** "Right"/"Wrong" bars get meaning-bearing colours; choices cycle through the palette. */
-function colourOf(label: string, index: number): string {
+/** "Right"/"Wrong" bars get meaning-bearing colours; the most chosen answer is the darkest. */
+function colourOf(label: string, top: boolean): string {
   if (/^(right|correct)\b/i.test(label)) return "#047857";
   if (/^(wrong|not quite|incorrect)\b/i.test(label)) return "#b91c1c";
-  return BAR_COLOURS[index % BAR_COLOURS.length] ?? "#4338ca";
+  return top ? "#3730a3" : "#818cf8";
 }
 
 export function DistributionBars({ question }: { question: QuestionReport }) {
@@ -39,7 +37,7 @@ export function DistributionBars({ question }: { question: QuestionReport }) {
               </span>
               <svg className="col-span-2 block h-3.5 w-full" aria-hidden="true" focusable="false" data-bar={bar.count}>
                 <rect x="0" y="0" width="100%" height="100%" rx="4" fill="#eef2ff" />
-                {bar.count > 0 && <rect x="0" y="0" width={`${(bar.count / most) * 100}%`} height="100%" rx="4" fill={colourOf(bar.label, i)} />}
+                {bar.count > 0 && <rect x="0" y="0" width={`${(bar.count / most) * 100}%`} height="100%" rx="4" fill={colourOf(bar.label, bar.count === most)} />}
               </svg>
             </li>
           );

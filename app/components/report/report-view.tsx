@@ -45,7 +45,7 @@ function Headline({ label, value }: { label: string; value: string }) {
   return (
     <div className="rounded-2xl bg-white px-4 py-3 shadow-sm ring-1 ring-slate-200">
       <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="text-2xl font-extrabold tabular-nums text-slate-900">{value}</dd>
+      <dd className="whitespace-nowrap text-xl font-extrabold tabular-nums text-slate-900 sm:text-2xl">{value}</dd>
     </div>
   );
 }

@@ -14,9 +14,9 @@ function ordered(students: StudentReport[]): StudentReport[] {
   );
 }
 
-const TH = "px-3 py-2 text-left text-xs font-bold uppercase tracking-wide text-slate-600";
+const TH = "px-2 py-2 sm:px-3 text-left text-xs font-bold uppercase tracking-wide text-slate-600";
 const NUM_TH = `${TH} text-right`;
-const TD = "px-3 py-2.5 text-sm text-slate-800";
+const TD = "px-2 py-2.5 text-sm text-slate-800 sm:px-3";
 const NUM = `${TD} text-right tabular-nums`;
 
 export function StudentTable({ students, questions }: { students: StudentReport[]; questions: number }) {
@@ -28,7 +28,7 @@ export function StudentTable({ students, questions }: { students: StudentReport[
       tabIndex={0}
       className="overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-slate-200"
     >
-      <table className="w-full min-w-[38rem] border-collapse">
+      <table className="w-full border-collapse sm:min-w-[38rem]">
         <caption className="sr-only">
           Every student: rank, nickname, seat, score, answers right and wrong out of {questions}, and changes made to their neuron
         </caption>
@@ -36,7 +36,7 @@ export function StudentTable({ students, questions }: { students: StudentReport[
           <tr>
             <th scope="col" className={NUM_TH}>Rank</th>
             <th scope="col" className={TH}>Nickname</th>
-            <th scope="col" className={TH}>Seat</th>
+            <th scope="col" className={`${TH} hidden sm:table-cell`}>Seat</th>
             <th scope="col" className={NUM_TH}>Score</th>
             <th scope="col" className={NUM_TH}>Right</th>
             <th scope="col" className={NUM_TH}>Wrong</th>
@@ -49,8 +49,9 @@ export function StudentTable({ students, questions }: { students: StudentReport[
               <td className={`${NUM} font-bold`}>{s.rank ?? "—"}</td>
               <th scope="row" className={`${TD} max-w-[14rem] break-words text-left font-bold text-slate-900`}>
                 {s.nickname || <span className="font-normal italic text-slate-500">(name hidden)</span>}
+                <span className="block text-xs font-medium text-slate-500 sm:hidden">{s.seat ?? "Not seated"}</span>
               </th>
-              <td className={`${TD} text-slate-600`}>{s.seat ?? "Not seated"}</td>
+              <td className={`${TD} hidden text-slate-600 sm:table-cell`}>{s.seat ?? "Not seated"}</td>
               <td className={`${NUM} font-bold`}>{s.score.toLocaleString("en")}</td>
               <td className={`${NUM} text-emerald-800`}>{rightOf(s)}</td>
               <td className={`${NUM} text-red-800`}>{wrongOf(s)}</td>

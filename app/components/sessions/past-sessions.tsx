@@ -37,7 +37,7 @@ function EmptyList() {
 }
 
 export function PastSessions() {
-  const { rows, add, remove, retry } = usePastSessions();
+  const { rows, add, remove } = usePastSessions();
   const [deleting, setDeleting] = useState<{ row: PastSessionRow; summary: SessionSummary } | null>(null);
   const [notice, setNotice] = useState("");
 
@@ -88,7 +88,6 @@ export function PastSessions() {
                     remove(row.sessionId);
                     setNotice(`Removed session ${row.sessionId.slice(0, 8)} from this list.`);
                   }}
-                  onRetry={() => retry(row)}
                 />
               ))}
             </ul>

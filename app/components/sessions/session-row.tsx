@@ -8,12 +8,12 @@
 import Link from "next/link";
 import { useId } from "react";
 import type { SessionSummary } from "../../../lib/protocol/replay";
-import { PRIMARY, SECONDARY } from "../teacher/ui";
+import { BUTTON, PRIMARY, SECONDARY } from "../teacher/ui";
 import { formatDuration, formatWhen } from "./format";
 import type { PastSessionRow } from "./use-past-sessions";
 
-const ACTION = `${SECONDARY} min-h-11 sm:min-h-0`;
-const DANGER_QUIET = `${SECONDARY} min-h-11 text-red-800 ring-red-200 hover:bg-red-50 sm:min-h-0`;
+const ACTION = `${SECONDARY} min-h-11 px-2 sm:min-h-0 sm:px-3`;
+const DANGER_QUIET = `${BUTTON} min-h-11 bg-white px-2 text-red-800 ring-red-300 hover:bg-red-50 sm:min-h-0 sm:px-3`;
 
 /** "session K7QX2M of Thu 26 Nov 2026, 14:05": how the list and the dialog name a session. */
 export const sessionTitle = (s: SessionSummary): string => `session ${s.code} of ${formatWhen(s.createdAt)}`;
@@ -33,16 +33,15 @@ function Fact({ label, value }: { label: string; value: string }) {
   return (
     <div className="min-w-0">
       <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="text-base font-bold tabular-nums text-slate-900">{value}</dd>
+      <dd className="whitespace-nowrap text-base font-bold tabular-nums text-slate-900">{value}</dd>
     </div>
   );
 }
 
-export function SessionRow({ row, onDelete, onRemove, onRetry }: {
+export function SessionRow({ row, onDelete, onRemove }: {
   row: PastSessionRow;
   onDelete: (summary: SessionSummary) => void;
   onRemove: () => void;
-  onRetry: () => void;
 }) {
   const headingId = useId();
   const { state, sessionId } = row;
@@ -56,23 +55,19 @@ export function SessionRow({ row, onDelete, onRemove, onRetry }: {
           ? ["No longer on the server", "This session was deleted, or kept past the server's retention period. Only its entry in this browser is left."]
           : state.kind === "refused"
             ? ["Teacher pass not accepted", `The server no longer accepts the pass this browser holds for it. ${state.message}`]
-            : ["Could not load", state.message];
+            : ["Could not load", `${state.message} Reload the page to ask again.`];
     return (
       <li aria-labelledby={headingId} aria-busy={state.kind === "loading" || undefined} className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-5">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div className="min-w-0 space-y-1">
             <h3 id={headingId} className="text-base font-extrabold text-slate-900">
-              {title} <span className="font-mono text-sm font-semibold text-slate-500">· session {shortId}</span>
+              {title}
             </h3>
+            <p className="font-mono text-xs font-semibold text-slate-500">Session {shortId}</p>
             <p className="text-sm text-slate-600">{text}</p>
           </div>
           {state.kind !== "loading" && (
             <div className="flex flex-wrap gap-2">
-              {state.kind === "error" && (
-                <button type="button" className={ACTION} onClick={onRetry} aria-describedby={headingId}>
-                  Try again
-                </button>
-              )}
               <button type="button" className={ACTION} onClick={onRemove} aria-describedby={headingId}>
                 Remove from this list
               </button>
@@ -99,15 +94,15 @@ export function SessionRow({ row, onDelete, onRemove, onRetry }: {
               Code <span className="font-mono">{s.code}</span>
             </span>
           </div>
-          <dl className="grid grid-cols-3 gap-x-6 gap-y-2 sm:flex sm:flex-wrap">
+          <dl className="flex flex-wrap gap-x-6 gap-y-2">
             <Fact label={live ? "So far" : "Duration"} value={formatDuration(s.durationMs)} />
             <Fact label="Students" value={String(s.students)} />
             <Fact label="Questions" value={String(s.questions)} />
           </dl>
         </div>
-        <div className="flex flex-wrap gap-2 lg:justify-end">
+        <div className="grid shrink-0 auto-cols-fr grid-flow-col gap-2 sm:flex sm:flex-wrap lg:flex-nowrap lg:justify-end">
           {live && (
-            <Link href={`/teach/${encodeURIComponent(sessionId)}`} className={`${PRIMARY} min-h-11 sm:min-h-0`} aria-describedby={headingId}>
+            <Link href={`/teach/${encodeURIComponent(sessionId)}`} className={`${PRIMARY} min-h-11 px-2 sm:min-h-0 sm:px-3`} aria-describedby={headingId}>
               Open
             </Link>
           )}

@@ -51,10 +51,19 @@ export function usePastSessions() {
 
   const load = useCallback(
     async (sessionId: string, token: string) => {
-      try {
-        patch(sessionId, { kind: "ok", summary: await fetchSummary(sessionId, token) });
-      } catch (err) {
-        patch(sessionId, stateOf(err));
+      // A network blip or a busy server is asked again twice, a second apart and then two.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          patch(sessionId, { kind: "ok", summary: await fetchSummary(sessionId, token) });
+          return;
+        } catch (err) {
+          const state = stateOf(err);
+          if (state.kind !== "error" || attempt >= 2 || !alive.current) {
+            patch(sessionId, state);
+            return;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 1000 * (attempt + 1)));
+        }
       }
     },
     [patch],
@@ -89,13 +98,5 @@ export function usePastSessions() {
     setRows((prev) => (prev ? prev.filter((r) => r.sessionId !== sessionId) : prev));
   }, []);
 
-  const retry = useCallback(
-    (row: PastSessionRow) => {
-      patch(row.sessionId, { kind: "loading" });
-      void load(row.sessionId, row.token);
-    },
-    [load, patch],
-  );
-
-  return { rows, add, remove, retry };
+  return { rows, add, remove };
 }
