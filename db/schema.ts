@@ -5,6 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   index,
   integer,
   jsonb,
@@ -62,7 +63,13 @@ export const events = pgTable(
     actor: text("actor"),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.sessionId, t.seq] })],
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.seq] }),
+    /** The few events a replay's timeline marks and a summary counts: found without reading the log. */
+    index("events_marks_idx")
+      .on(t.sessionId, t.seq)
+      .where(sql`${t.type} in ('session.ended', 'student.joined', 'lesson.step', 'quiz.launched', 'quiz.closed', 'quiz.revealed')`),
+  ],
 );
 
 export const snapshots = pgTable(
@@ -76,6 +83,23 @@ export const snapshots = pgTable(
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.seq] })],
+);
+
+/**
+ * Read-only replay links: anyone holding the token may watch the session's replay, as the
+ * projector would see it. Only the token's SHA-256 hash is stored.
+ */
+export const replayLinks = pgTable(
+  "replay_links",
+  {
+    tokenHash: text("token_hash").notNull(),
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
+    hideNames: boolean("hide_names").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("replay_links_token_idx").on(t.tokenHash), index("replay_links_session_idx").on(t.sessionId)],
 );
 
 export type SessionRow = typeof sessions.$inferSelect;

@@ -4,13 +4,15 @@
  * the transaction keeps the sequence free of gaps. An append holds its session's row lock
  * until it ends, so `settledHeadSeq` can wait for one whose reply was lost.
  */
-import { and, asc, desc, eq, gte, lt, lte, max } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, lt, lte, max, sql } from "drizzle-orm";
 import type { Db } from "./client";
-import { events, participants, sessions, snapshots } from "./schema";
+import { events, participants, replayLinks, sessions, snapshots } from "./schema";
 import {
   CodeTakenError,
-  SNAPSHOTS_KEPT,
+  MARK_EVENT_TYPES,
   SeqConflictError,
+  type ReplayLinkRecord,
+  type SessionStats,
   type NewEvent,
   type ParticipantRecord,
   type SessionRecord,
@@ -75,6 +77,11 @@ export class SqlStorage implements Storage {
 
   async endSession(id: string): Promise<void> {
     await this.db.update(sessions).set({ status: "ended", endedAt: new Date() }).where(eq(sessions.id, id));
+  }
+
+  async deleteSession(id: string): Promise<boolean> {
+    const rows = await this.db.delete(sessions).where(eq(sessions.id, id)).returning({ id: sessions.id });
+    return rows.length > 0;
   }
 
   async deleteSessionsBefore(cutoff: Date): Promise<string[]> {
@@ -175,16 +182,6 @@ export class SqlStorage implements Storage {
       .insert(snapshots)
       .values({ sessionId, seq: snapshot.seq, state: snapshot.state })
       .onConflictDoUpdate({ target: [snapshots.sessionId, snapshots.seq], set: { state: snapshot.state } });
-    const kept = await this.db
-      .select({ seq: snapshots.seq })
-      .from(snapshots)
-      .where(eq(snapshots.sessionId, sessionId))
-      .orderBy(desc(snapshots.seq))
-      .limit(SNAPSHOTS_KEPT);
-    const oldestKept = kept[kept.length - 1]?.seq;
-    if (kept.length === SNAPSHOTS_KEPT && oldestKept !== undefined) {
-      await this.db.delete(snapshots).where(and(eq(snapshots.sessionId, sessionId), lt(snapshots.seq, oldestKept)));
-    }
   }
 
   async snapshotSeqs(sessionId: string): Promise<number[]> {
@@ -200,5 +197,62 @@ export class SqlStorage implements Storage {
       .orderBy(desc(snapshots.seq))
       .limit(1);
     return row ? { seq: row.seq, state: row.state } : null;
+  }
+
+  async snapshotAtOrBefore(sessionId: string, seq: number): Promise<Snapshot | null> {
+    const [row] = await this.db
+      .select()
+      .from(snapshots)
+      .where(and(eq(snapshots.sessionId, sessionId), lte(snapshots.seq, seq)))
+      .orderBy(desc(snapshots.seq))
+      .limit(1);
+    return row ? { seq: row.seq, state: row.state } : null;
+  }
+
+  async sessionStats(sessionId: string): Promise<SessionStats> {
+    const [head] = await this.db
+      .select({ seq: events.seq, at: events.at })
+      .from(events)
+      .where(eq(events.sessionId, sessionId))
+      .orderBy(desc(events.seq))
+      .limit(1);
+    // The type filter matches the partial index events_marks_idx: only the marked events are read.
+    const [counts] = await this.db
+      .select({
+        students: sql<number>`count(*) filter (where ${events.type} = 'student.joined')`.mapWith(Number),
+        questions: sql<number>`count(*) filter (where ${events.type} = 'quiz.launched')`.mapWith(Number),
+      })
+      .from(events)
+      .where(and(eq(events.sessionId, sessionId), inArray(events.type, [...MARK_EVENT_TYPES])));
+    return { events: head?.seq ?? 0, lastEventAt: head?.at ?? null, students: counts?.students ?? 0, questions: counts?.questions ?? 0 };
+  }
+
+  async readMarks(sessionId: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {
+    const rows = await this.db
+      .select()
+      .from(events)
+      .where(and(eq(events.sessionId, sessionId), gt(events.seq, afterSeq), inArray(events.type, [...MARK_EVENT_TYPES])))
+      .orderBy(asc(events.seq))
+      .limit(limit);
+    return rows.map(toEvent);
+  }
+
+  async eventTimes(sessionId: string, seqs: readonly number[]): Promise<{ seq: number; at: Date }[]> {
+    if (seqs.length === 0) return [];
+    return this.db
+      .select({ seq: events.seq, at: events.at })
+      .from(events)
+      .where(and(eq(events.sessionId, sessionId), inArray(events.seq, [...seqs])))
+      .orderBy(asc(events.seq));
+  }
+
+  async createReplayLink(link: { tokenHash: string; sessionId: string; hideNames: boolean }): Promise<ReplayLinkRecord> {
+    const [row] = await this.db.insert(replayLinks).values(link).returning();
+    return row!;
+  }
+
+  async findReplayLink(tokenHash: string): Promise<ReplayLinkRecord | null> {
+    const [row] = await this.db.select().from(replayLinks).where(eq(replayLinks.tokenHash, tokenHash));
+    return row ?? null;
   }
 }

@@ -36,8 +36,39 @@ export interface Snapshot {
   state: unknown;
 }
 
-/** Snapshots kept per session: the newest few are enough to load fast; the log is the truth. */
-export const SNAPSHOTS_KEPT = 3;
+/**
+ * The event types a replay's timeline marks and a session's summary counts. The events
+ * table has a partial index on exactly these (db/schema.ts `events_marks_idx`), so they are
+ * found without reading the whole log.
+ */
+export const MARK_EVENT_TYPES = [
+  "session.ended",
+  "student.joined",
+  "lesson.step",
+  "quiz.launched",
+  "quiz.closed",
+  "quiz.revealed",
+] as const;
+
+/** What a session's summary counts, read by SQL without loading the session. */
+export interface SessionStats {
+  /** Events in the log (its last seq: the log has no gaps). */
+  events: number;
+  /** Time of the last event, null for an empty log. */
+  lastEventAt: Date | null;
+  /** `student.joined` events: students who ever joined. */
+  students: number;
+  /** `quiz.launched` events. */
+  questions: number;
+}
+
+/** A read-only replay link; the token itself is never stored, only its SHA-256 hash. */
+export interface ReplayLinkRecord {
+  tokenHash: string;
+  sessionId: string;
+  hideNames: boolean;
+  createdAt: Date;
+}
 
 /** Thrown when an append does not start right after the session's last event. */
 export class SeqConflictError extends Error {
@@ -66,6 +97,8 @@ export interface Storage {
   findLiveSessionByCode(code: string): Promise<SessionRecord | null>;
   listLiveSessions(): Promise<SessionRecord[]>;
   endSession(id: string): Promise<void>;
+  /** Deletes one session with everything it holds (log, snapshots, tokens, links); false when there was none. */
+  deleteSession(id: string): Promise<boolean>;
   /** Deletes sessions created before `cutoff`, with everything they hold; returns their ids. */
   deleteSessionsBefore(cutoff: Date): Promise<string[]>;
 
@@ -94,9 +127,24 @@ export interface Storage {
    */
   settledHeadSeq(sessionId: string): Promise<number>;
 
-  /** Saves a snapshot and keeps only the latest SNAPSHOTS_KEPT of the session. */
+  /**
+   * Saves a snapshot (replacing one at the same seq). Every snapshot is kept: they are the
+   * points a replay seeks from (docs/architecture.md, "Replays").
+   */
   saveSnapshot(sessionId: string, snapshot: Snapshot): Promise<void>;
   /** The seqs of the session's stored snapshots, oldest first. */
   snapshotSeqs(sessionId: string): Promise<number[]>;
   latestSnapshot(sessionId: string): Promise<Snapshot | null>;
+  /** The snapshot with the greatest seq not above `seq`, or null. */
+  snapshotAtOrBefore(sessionId: string, seq: number): Promise<Snapshot | null>;
+
+  /** Counts for the session's summary (see SessionStats). */
+  sessionStats(sessionId: string): Promise<SessionStats>;
+  /** Events of MARK_EVENT_TYPES with `seq > afterSeq`, in order, at most `limit`. */
+  readMarks(sessionId: string, afterSeq: number, limit: number): Promise<StoredEvent[]>;
+  /** The times of the events at these seqs (those that exist), in seq order. */
+  eventTimes(sessionId: string, seqs: readonly number[]): Promise<{ seq: number; at: Date }[]>;
+
+  createReplayLink(link: { tokenHash: string; sessionId: string; hideNames: boolean }): Promise<ReplayLinkRecord>;
+  findReplayLink(tokenHash: string): Promise<ReplayLinkRecord | null>;
 }

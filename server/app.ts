@@ -15,6 +15,7 @@ import type { Logger } from "./logger";
 import { connectRedis, type RedisConnection } from "./redis";
 import { PHONE_URL_PREFIX, phoneBundleDir, servePhoneFile } from "./phone-bundle";
 import { PYTHON_URL_PREFIX, servePythonFile } from "./python-runtime";
+import { ReplayReader } from "./replay/reader";
 import { startRetention } from "./retention";
 import { applySecurityHeaders, securityHeaders } from "./security-headers";
 import { RoomManager } from "./rooms/room-manager";
@@ -112,11 +113,12 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       storage,
       log,
       grading: grader.grading,
+      snapshotEvery: config.snapshotEvery,
       deliverTo: (sessionId) => (channel, message) => ioRef?.to(channelName(sessionId, channel)).emit(message.event, message.payload as never),
     });
     io = attachSocketServer(server, { rooms, storage, limits, log, publicUrl: config.publicUrl });
     ioRef = io;
-    api = { rooms, storage, limits, log, publicUrl: config.publicUrl, port };
+    api = { rooms, storage, replays: new ReplayReader(storage), limits, log, publicUrl: config.publicUrl, port };
     stopRetention = startRetention({ storage, rooms, log, retentionDays: config.retentionDays });
   } catch (err) {
     server.close();

@@ -32,6 +32,8 @@ const envSchema = z.object({
   // Only the test suites set this: it multiplies the per-address budgets, because a test
   // machine sends every class, teacher and guesser from 127.0.0.1 (docs/security.md).
   SYNAPSE_TEST_LIMIT_SCALE: z.coerce.number().positive().default(1),
+  // Only the test suites set this: a snapshot every few events, so replays seek from them.
+  SYNAPSE_TEST_SNAPSHOT_EVERY: z.coerce.number().int().positive().default(1000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -49,6 +51,8 @@ export interface Config {
   trustedProxy?: TrustedProxy;
   /** 1 in production; tests raise the per-address budgets with SYNAPSE_TEST_LIMIT_SCALE. */
   limitScale: number;
+  /** Events between two snapshots of a room (1,000; tests set fewer with SYNAPSE_TEST_SNAPSHOT_EVERY). */
+  snapshotEvery: number;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   dev: boolean;
 }
@@ -82,6 +86,7 @@ export function readConfig(env: NodeJS.ProcessEnv, options: { dev: boolean }): C
     retentionDays: e.RETENTION_DAYS,
     trustedProxy: e.TRUSTED_PROXY ? (parseTrustedProxy(e.TRUSTED_PROXY) ?? undefined) : undefined,
     limitScale: e.SYNAPSE_TEST_LIMIT_SCALE,
+    snapshotEvery: e.SYNAPSE_TEST_SNAPSHOT_EVERY,
     logLevel: e.LOG_LEVEL,
     dev: options.dev,
   };

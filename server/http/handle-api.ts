@@ -1,8 +1,9 @@
 /**
  * The entry of the HTTP API: finds the route (404 JSON for an unknown `/api/*` path, 405
  * with `Allow` for a known path and another method), refuses state-changing requests from
- * other websites' pages, checks the teacher on teacher routes,
- * reads the body, runs the handler, and turns every refusal into `{ error: { code, message } }`.
+ * other websites' pages, checks the teacher on teacher routes (the teacher or a replay link
+ * on replay routes), reads the body, runs the handler, and turns every refusal into
+ * `{ error: { code, message } }`.
  */
 import type http from "node:http";
 import { ProtocolError } from "../../lib/protocol/errors";
@@ -11,6 +12,7 @@ import { readJsonBody, refuseForeignBody, sendJson, sendRefusal } from "./respon
 import type { ApiContext } from "./route";
 import { RouteTable } from "./route-table";
 import { API_ROUTES } from "./routes";
+import { authenticateReplay } from "./replay-auth";
 import { authenticateTeacher } from "./teacher-auth";
 
 export type { ApiContext } from "./route";
@@ -40,8 +42,9 @@ export async function handleApi(req: http.IncomingMessage, res: http.ServerRespo
     if (!route.body) refuseForeignBody(req);
     // Authentication comes before the body is read: a stranger's upload is not worth parsing.
     const teacher = route.auth === "teacher" ? await authenticateTeacher(req, params.sessionId!, ctx.storage) : undefined;
+    const replay = route.auth === "replay" ? await authenticateReplay(req, params.sessionId!, ctx.storage) : undefined;
     const body = route.body ? await readJsonBody(req, route.body) : undefined;
-    sendJson(res, route.status, await route.handle({ req, ctx, params, body, teacher }));
+    sendJson(res, route.status, await route.handle({ req, ctx, params, body, teacher, replay }));
   } catch (err) {
     if (err instanceof ProtocolError) {
       // RFC 6750: a 401 names the scheme the client should use.

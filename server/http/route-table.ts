@@ -40,7 +40,7 @@ function matchPath(pattern: readonly string[], actual: readonly string[]): Recor
 export class RouteTable {
   private readonly entries: { route: Route; pattern: string[] }[];
 
-  /** @throws when two routes share a method and path, or a teacher route names no session. */
+  /** @throws when two routes share a method and path, or a teacher or replay route names no session. */
   constructor(routes: readonly Route[]) {
     const seen = new Set<string>();
     this.entries = routes.map((route) => {
@@ -48,8 +48,8 @@ export class RouteTable {
       if (seen.has(key)) throw new Error(`route listed twice: ${key}`);
       seen.add(key);
       const pattern = route.path.split("/");
-      if (route.auth === "teacher" && !pattern.includes(":sessionId")) {
-        throw new Error(`teacher route without :sessionId (whose teacher?): ${key}`);
+      if (route.auth !== "none" && !pattern.includes(":sessionId")) {
+        throw new Error(`${route.auth} route without :sessionId (whose session?): ${key}`);
       }
       return { route, pattern };
     });

@@ -7,11 +7,14 @@ import type { z } from "zod";
 import type { ParticipantRecord, SessionRecord, Storage } from "../../db/storage";
 import type { Limits } from "../limits";
 import type { Logger } from "../logger";
+import type { ReplayReader } from "../replay/reader";
 import type { RoomManager } from "../rooms/room-manager";
 
 export interface ApiContext {
   rooms: RoomManager;
   storage: Storage;
+  /** Seeks, histories and their caches for replays (server/replay). */
+  replays: ReplayReader;
   limits: Limits;
   log: Logger;
   publicUrl?: string;
@@ -20,14 +23,22 @@ export interface ApiContext {
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-/** `none`: anyone; `teacher`: the Bearer token of the teacher of the path's `:sessionId`. */
-export type Auth = "none" | "teacher";
+/**
+ * `none`: anyone; `teacher`: the Bearer token of the teacher of the path's `:sessionId`;
+ * `replay`: that teacher's token, or a read-only replay link token of that session.
+ */
+export type Auth = "none" | "teacher" | "replay";
 
 /** Who passed a teacher route's check, so handlers need not look them up again. */
 export interface TeacherGrant {
   session: SessionRecord;
   participant: ParticipantRecord;
 }
+
+/** Who passed a replay route's check: the teacher sees everything, a link the viewer's projection. */
+export type ReplayGrant =
+  | { viewer: "teacher"; session: SessionRecord; hideNames: false }
+  | { viewer: "link"; session: SessionRecord; hideNames: boolean };
 
 /** `{ sessionId: string }` for "/api/sessions/:sessionId/join-info". */
 export type PathParams<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
@@ -41,7 +52,8 @@ export type RouteCall<P extends string, A extends Auth, B> = {
   ctx: ApiContext;
   params: PathParams<P>;
   body: B;
-} & (A extends "teacher" ? { teacher: TeacherGrant } : object);
+} & (A extends "teacher" ? { teacher: TeacherGrant } : object) &
+  (A extends "replay" ? { replay: ReplayGrant } : object);
 
 export interface RouteDefinition<P extends string, A extends Auth, B, S extends z.ZodType> {
   method: Method;
@@ -69,6 +81,7 @@ export interface Route {
     params: Record<string, string>;
     body: unknown;
     teacher?: TeacherGrant;
+    replay?: ReplayGrant;
   }): Promise<unknown>;
 }
 

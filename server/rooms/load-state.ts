@@ -19,7 +19,8 @@ export function toSnapshot(state: SessionState): VersionedSnapshot {
   return { version: STATE_VERSION, state };
 }
 
-function usable(snap: { seq: number; state: unknown } | null): { seq: number; state: SessionState } | null {
+/** The snapshot's state when it was written in the current state version, else null (fold from the log). */
+export function usable(snap: { seq: number; state: unknown } | null): { seq: number; state: SessionState } | null {
   if (!snap || typeof snap.state !== "object" || snap.state === null) return null;
   const v = snap.state as Partial<VersionedSnapshot>;
   return v.version === STATE_VERSION && v.state ? { seq: snap.seq, state: v.state } : null;

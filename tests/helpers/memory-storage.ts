@@ -5,7 +5,9 @@
 import {
   CodeTakenError,
   SeqConflictError,
-  SNAPSHOTS_KEPT,
+  MARK_EVENT_TYPES,
+  type ReplayLinkRecord,
+  type SessionStats,
   type NewEvent,
   type ParticipantRecord,
   type SessionRecord,
@@ -21,6 +23,7 @@ export class MemoryStorage implements Storage {
   private participants = new Map<string, ParticipantRecord>();
   private logs = new Map<string, StoredEvent[]>();
   private snapshots = new Map<string, Snapshot[]>();
+  private links = new Map<string, ReplayLinkRecord>();
 
   async createSession(s: { id: string; code: string; createdAt?: Date }): Promise<SessionRecord> {
     if ([...this.sessions.values()].some((x) => x.code === s.code && x.status === "live")) {
@@ -45,14 +48,17 @@ export class MemoryStorage implements Storage {
     const s = this.sessions.get(id);
     if (s) Object.assign(s, { status: "ended", endedAt: new Date() });
   }
+  async deleteSession(id: string) {
+    const existed = this.sessions.delete(id);
+    this.logs.delete(id);
+    this.snapshots.delete(id);
+    for (const [hash, p] of this.participants) if (p.sessionId === id) this.participants.delete(hash);
+    for (const [hash, l] of this.links) if (l.sessionId === id) this.links.delete(hash);
+    return existed;
+  }
   async deleteSessionsBefore(cutoff: Date) {
     const gone = [...this.sessions.values()].filter((s) => s.createdAt < cutoff).map((s) => s.id);
-    for (const id of gone) {
-      this.sessions.delete(id);
-      this.logs.delete(id);
-      this.snapshots.delete(id);
-      for (const [hash, p] of this.participants) if (p.sessionId === id) this.participants.delete(hash);
-    }
+    for (const id of gone) await this.deleteSession(id);
     return gone;
   }
   async addParticipant(p: ParticipantRecord) {
@@ -99,7 +105,7 @@ export class MemoryStorage implements Storage {
     const list = (this.snapshots.get(sessionId) ?? []).filter((s) => s.seq !== snapshot.seq);
     list.push(clone(snapshot));
     list.sort((a, b) => a.seq - b.seq);
-    this.snapshots.set(sessionId, list.slice(-SNAPSHOTS_KEPT));
+    this.snapshots.set(sessionId, list);
   }
   async snapshotSeqs(sessionId: string) {
     return (this.snapshots.get(sessionId) ?? []).map((s) => s.seq);
@@ -107,5 +113,35 @@ export class MemoryStorage implements Storage {
   async latestSnapshot(sessionId: string) {
     const list = this.snapshots.get(sessionId);
     return list?.length ? clone(list[list.length - 1]!) : null;
+  }
+  async snapshotAtOrBefore(sessionId: string, seq: number) {
+    const found = (this.snapshots.get(sessionId) ?? []).filter((s) => s.seq <= seq).at(-1);
+    return found ? clone(found) : null;
+  }
+  async sessionStats(sessionId: string): Promise<SessionStats> {
+    const log = this.logs.get(sessionId) ?? [];
+    const count = (type: string) => log.filter((e) => e.type === type).length;
+    return { events: log.length, lastEventAt: log.at(-1)?.at ?? null, students: count("student.joined"), questions: count("quiz.launched") };
+  }
+  async readMarks(sessionId: string, afterSeq: number, limit: number) {
+    const types: readonly string[] = MARK_EVENT_TYPES;
+    return (this.logs.get(sessionId) ?? [])
+      .filter((e) => e.seq > afterSeq && types.includes(e.type))
+      .slice(0, limit)
+      .map(clone);
+  }
+  async eventTimes(sessionId: string, seqs: readonly number[]) {
+    const wanted = new Set(seqs);
+    return (this.logs.get(sessionId) ?? []).filter((e) => wanted.has(e.seq)).map((e) => ({ seq: e.seq, at: e.at }));
+  }
+  async createReplayLink(link: { tokenHash: string; sessionId: string; hideNames: boolean }) {
+    if (this.links.has(link.tokenHash)) throw new Error("replay link token hash already used");
+    const record: ReplayLinkRecord = { ...link, createdAt: new Date() };
+    this.links.set(link.tokenHash, record);
+    return clone(record);
+  }
+  async findReplayLink(tokenHash: string) {
+    const l = this.links.get(tokenHash);
+    return l ? clone(l) : null;
   }
 }

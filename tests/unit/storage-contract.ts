@@ -122,11 +122,74 @@ export function storageContract(name: string, open: () => Promise<StorageHandle>
       expect(await storage.latestSnapshot("s2")).toBeNull();
     });
 
-    it("keeps only the latest few snapshots of a session", async () => {
+    it("keeps every snapshot, and finds the nearest at or before a seq", async () => {
       await storage.createSession({ id: "s1", code: "K7QF3M" });
+      await storage.createSession({ id: "s2", code: "K7QF3N" });
       for (const seq of [10, 20, 30, 40, 50]) await storage.saveSnapshot("s1", { seq, state: { seq } });
-      expect(await storage.snapshotSeqs("s1")).toEqual([30, 40, 50]);
+      await storage.saveSnapshot("s2", { seq: 25, state: { other: true } });
+      expect(await storage.snapshotSeqs("s1")).toEqual([10, 20, 30, 40, 50]);
       expect(await storage.latestSnapshot("s1")).toEqual({ seq: 50, state: { seq: 50 } });
+      expect(await storage.snapshotAtOrBefore("s1", 9)).toBeNull();
+      expect(await storage.snapshotAtOrBefore("s1", 10)).toEqual({ seq: 10, state: { seq: 10 } });
+      expect(await storage.snapshotAtOrBefore("s1", 29)).toEqual({ seq: 20, state: { seq: 20 } });
+      expect(await storage.snapshotAtOrBefore("s1", 1_000)).toEqual({ seq: 50, state: { seq: 50 } });
+    });
+
+    it("counts a summary's numbers, reads the marked events in pages and the times of chosen seqs", async () => {
+      await storage.createSession({ id: "s1", code: "K7QF3M" });
+      expect(await storage.sessionStats("s1")).toEqual({ events: 0, lastEventAt: null, students: 0, questions: 0 });
+      await storage.append("s1", 1, [
+        ev("session.created"),
+        ev("student.joined", { nickname: "Ada" }),
+        ev("entry.set"),
+        ev("student.joined", { nickname: "Grace" }),
+        ev("quiz.launched"),
+        ev("entry.set"),
+        ev("quiz.closed"),
+        ev("lesson.step"),
+      ]);
+      const stats = await storage.sessionStats("s1");
+      expect(stats).toMatchObject({ events: 8, students: 2, questions: 1 });
+      expect(stats.lastEventAt).toBeInstanceOf(Date);
+      const page1 = await storage.readMarks("s1", 0, 3);
+      expect(page1.map((e) => [e.seq, e.type])).toEqual([
+        [2, "student.joined"],
+        [4, "student.joined"],
+        [5, "quiz.launched"],
+      ]);
+      expect(page1[0]!.payload).toEqual({ nickname: "Ada" });
+      expect((await storage.readMarks("s1", 5, 10)).map((e) => e.seq)).toEqual([7, 8]);
+      const times = await storage.eventTimes("s1", [8, 1, 99, 3]);
+      expect(times.map((t) => t.seq)).toEqual([1, 3, 8]);
+      expect(times[0]!.at).toBeInstanceOf(Date);
+    });
+
+    it("deletes one session with its log, snapshots, participants and replay links", async () => {
+      await storage.createSession({ id: "s1", code: "AAAAAA" });
+      await storage.createSession({ id: "s2", code: "CCCCCC" });
+      await storage.append("s1", 1, [ev("a")]);
+      await storage.saveSnapshot("s1", { seq: 1, state: {} });
+      await storage.addParticipant({ id: "p", sessionId: "s1", role: "teacher", tokenHash: "e".repeat(64) });
+      await storage.createReplayLink({ tokenHash: "d".repeat(64), sessionId: "s1", hideNames: true });
+      await storage.createReplayLink({ tokenHash: "c".repeat(64), sessionId: "s2", hideNames: false });
+      expect(await storage.deleteSession("s1")).toBe(true);
+      expect(await storage.deleteSession("s1")).toBe(false);
+      expect(await storage.getSession("s1")).toBeNull();
+      expect(await storage.read("s1", 1)).toEqual([]);
+      expect(await storage.snapshotSeqs("s1")).toEqual([]);
+      expect(await storage.findParticipantByToken("e".repeat(64))).toBeNull();
+      expect(await storage.findReplayLink("d".repeat(64))).toBeNull();
+      expect(await storage.findReplayLink("c".repeat(64))).toMatchObject({ sessionId: "s2", hideNames: false });
+    });
+
+    it("stores replay links by token hash, one per hash", async () => {
+      await storage.createSession({ id: "s1", code: "AAAAAA" });
+      const link = await storage.createReplayLink({ tokenHash: "b".repeat(64), sessionId: "s1", hideNames: true });
+      expect(link).toMatchObject({ tokenHash: "b".repeat(64), sessionId: "s1", hideNames: true });
+      expect(link.createdAt).toBeInstanceOf(Date);
+      expect(await storage.findReplayLink("b".repeat(64))).toEqual(link);
+      expect(await storage.findReplayLink("a".repeat(64))).toBeNull();
+      await expect(storage.createReplayLink({ tokenHash: "b".repeat(64), sessionId: "s1", hideNames: false })).rejects.toThrow();
     });
 
     it("hands a place to the holder of another participant's token, and the old token stops working", async () => {

@@ -7,7 +7,7 @@ import { MemoryStorage } from "../helpers/memory-storage";
 import { storageContract } from "./storage-contract";
 
 const truncateAll = (database: Database) =>
-  database.db.execute(sql`truncate table sessions, participants, events, snapshots cascade`);
+  database.db.execute(sql`truncate table sessions, participants, events, snapshots, replay_links cascade`);
 
 storageContract("PGlite", async () => {
   const dir = tempDataDir();
