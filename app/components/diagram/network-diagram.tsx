@@ -37,6 +37,8 @@ interface NetworkDiagramProps {
   litColumn?: number | null;
   /** Teacher's view: mark the neurons nobody sits on. */
   markEmpty?: boolean;
+  /** What a neuron's button does, first in its name: "Set" (the editor), "Show the history of" (a replay). */
+  neuronVerb?: string;
 }
 
 /** Where the forward pass is, in words: "inputs", "Hidden layer", "Output layer". */
@@ -78,7 +80,7 @@ function useDiagramModel(): DiagramModel | null {
   );
 }
 
-export const NetworkDiagram = memo(function NetworkDiagram({ maxHeight, surface = "dashboard", onActivateNeuron, litColumn: asked = null, markEmpty = false }: NetworkDiagramProps) {
+export const NetworkDiagram = memo(function NetworkDiagram({ maxHeight, surface = "dashboard", onActivateNeuron, litColumn: asked = null, markEmpty = false, neuronVerb = "Set" }: NetworkDiagramProps) {
   const model = useDiagramModel();
   const [probe, box] = useBoxSize();
   const geometry = useMemo(() => (model && box && box.width > 0 ? layoutDiagram(model.network, model, box, surface) : null), [model, box, surface]);
@@ -121,7 +123,7 @@ export const NetworkDiagram = memo(function NetworkDiagram({ maxHeight, surface 
               <DiagramInputs model={model} geometry={geometry} emphasis={emphasis} />
               <DiagramNeurons model={model} geometry={geometry} emphasis={emphasis} markEmpty={markEmpty} />
             </svg>
-            {onActivateNeuron && <NeuronHotspots model={model} geometry={geometry} onActivate={onActivateNeuron} onHover={setHovered} />}
+            {onActivateNeuron && <NeuronHotspots model={model} geometry={geometry} onActivate={onActivateNeuron} onHover={setHovered} verb={neuronVerb} />}
           </div>
         ) : (
           !fill && <div style={{ height: maxHeight }} />

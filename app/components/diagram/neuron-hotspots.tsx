@@ -16,9 +16,11 @@ interface HotspotsProps {
   geometry: DiagramGeometry;
   onActivate: (seat: Seat) => void;
   onHover: (seat: Seat | null) => void;
+  /** First words of each button's name: "Set" by default. */
+  verb?: string;
 }
 
-export function NeuronHotspots({ model, geometry, onActivate, onHover }: HotspotsProps) {
+export function NeuronHotspots({ model, geometry, onActivate, onHover, verb = "Set" }: HotspotsProps) {
   const count = model.network.layers.length;
   const w = geometry.neuron.w + 8;
   const h = geometry.neuron.h + 8;
@@ -31,7 +33,7 @@ export function NeuronHotspots({ model, geometry, onActivate, onHover }: Hotspot
           const seat = { layer: l, neuron: j };
           const out = model.result.layers[l]?.output[j] ?? 0;
           const who = whoText(model, seat);
-          const label = `Set neuron ${neuronTag(seat, count)} (${neuronDescription(seat, count)}): output ${formatValue(out)}, ${
+          const label = `${verb} neuron ${neuronTag(seat, count)} (${neuronDescription(seat, count)}): output ${formatValue(out)}, ${
             who.length > 0 ? who.join(", ") : "no student"
           }`;
           return (
@@ -39,7 +41,7 @@ export function NeuronHotspots({ model, geometry, onActivate, onHover }: Hotspot
               key={`${l}-${j}`}
               type="button"
               aria-label={label}
-              title={`Set ${neuronTag(seat, count)}`}
+              title={`${verb} ${neuronTag(seat, count)}`}
               onClick={() => onActivate(seat)}
               onMouseEnter={() => onHover(seat)}
               onMouseLeave={() => onHover(null)}
