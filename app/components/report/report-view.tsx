@@ -22,7 +22,7 @@ import { StudentTable } from "./student-table";
 type Loaded = { kind: "loading" } | { kind: "ok"; report: SessionReport } | { kind: "error"; title: string; message: string };
 
 const REFUSED: Record<number, string> = {
-  401: "The server does not accept the teacher pass this browser holds for this session.",
+  401: "The server no longer knows the teacher pass this browser holds: the session was deleted, or kept past the retention period.",
   403: "This browser holds another session's pass, or a student's, under this address.",
   404: "This session is no longer on the server: it was deleted, or kept past the retention period.",
 };
@@ -123,7 +123,7 @@ export function ReportView({ sessionId }: { sessionId: string }) {
       (err: unknown) => {
         if (cancelled) return;
         const status = err instanceof ApiError ? err.status : 0;
-        setLoaded({ kind: "error", title: status === 404 ? "Session not found" : "The report could not be loaded", message: REFUSED[status] ?? (err as Error).message });
+        setLoaded({ kind: "error", title: status === 404 || status === 401 ? "Session not found" : "The report could not be loaded", message: REFUSED[status] ?? (err as Error).message });
       },
     );
     return () => {

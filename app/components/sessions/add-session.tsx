@@ -13,7 +13,7 @@ import { ApiError, fetchSummary, importLog } from "./teacher-api";
 type Added = (sessionId: string, token: string, summary?: SessionSummary) => void;
 
 const LINK_REFUSED: Record<number, string> = {
-  401: "The server does not accept this link's teacher pass. Copy the link again from the session's dashboard.",
+  401: "This server does not know this link's teacher pass: the session was deleted, or kept past the retention period, or the link is from another server.",
   403: "This pass belongs to another session or to a student. Copy the link again from the session's dashboard.",
   404: "This server does not know this session: it was deleted, or kept past the retention period, or the link is from another server.",
 };

@@ -27,8 +27,10 @@ const AT_ONCE = 4;
 
 export function stateOf(err: unknown): RowState {
   if (err instanceof ApiError) {
-    if (err.status === 404) return { kind: "gone" };
-    if (err.status === 401 || err.status === 403) return { kind: "refused", message: err.message };
+    // Deleting a session deletes its teacher pass too, so the server answers a deleted
+    // session's pass with 401 (pass unknown) rather than 404 (session unknown).
+    if (err.status === 404 || err.status === 401) return { kind: "gone" };
+    if (err.status === 403) return { kind: "refused", message: err.message };
     return { kind: "error", message: err.message };
   }
   return { kind: "error", message: (err as Error).message };
