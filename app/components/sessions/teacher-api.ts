@@ -18,8 +18,8 @@ import {
 
 /** Where each teacher-only file of a session is downloaded from. */
 export const DOWNLOADS = {
-  questions: { path: "questions.csv", fallbackName: "questions.csv" },
-  students: { path: "students.csv", fallbackName: "students.csv" },
+  questions: { path: "report/questions.csv", fallbackName: "questions.csv" },
+  students: { path: "report/students.csv", fallbackName: "students.csv" },
   log: { path: "export.json", fallbackName: "session-log.json" },
 } as const;
 export type DownloadKind = keyof typeof DOWNLOADS;
