@@ -92,6 +92,7 @@ test("past sessions: both classes with their counts, open, replay and report, im
   expect(importedCode).toBeTruthy();
   const copy = rowOf(page, importedCode!);
   await expect(copy).toContainText("Ended");
+  await expect(copy).toContainText("Imported copy");
   await expect(fact(copy, "Students")).toHaveText("2");
   await expect(fact(copy, "Questions")).toHaveText("1");
   const importedId = await page.evaluate(() =>

@@ -23,8 +23,8 @@ export const kindName = (kind: string): string => KIND_NAMES[kind] ?? kind.charA
 
 function Stat({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (
-    <div className="min-w-0 rounded-xl bg-slate-50 px-3 py-2 ring-1 ring-slate-200">
-      <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</dt>
+    <div className="min-w-0 rounded-xl bg-slate-50 px-2.5 py-2 ring-1 ring-slate-200 md:px-3">
+      <dt className="truncate text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</dt>
       <dd className="text-lg font-extrabold tabular-nums text-slate-900">
         {value}
         {detail && <span className="block text-xs font-semibold text-slate-500 md:ml-1 md:inline md:text-sm">{detail}</span>}
@@ -51,7 +51,7 @@ export function QuestionCard({ question }: { question: QuestionReport }) {
         <dl className="grid grid-cols-3 gap-2 md:grid-cols-1">
           <Stat label="Answered" value={String(q.answered)} detail={`of ${q.students}`} />
           <Stat label="Correct" value={q.correct === null ? "—" : formatShare(q.shareCorrect)} detail={q.correct === null ? "a poll" : `${q.correct} right`} />
-          <Stat label="Median time" value={formatAnswerTime(q.medianMs)} detail={q.meanMs === null ? undefined : `mean ${formatAnswerTime(q.meanMs)}`} />
+          <Stat label="Median" value={formatAnswerTime(q.medianMs)} detail={q.meanMs === null ? undefined : `mean ${formatAnswerTime(q.meanMs)}`} />
         </dl>
         <DistributionBars question={q} />
       </div>

@@ -14,10 +14,20 @@ function ordered(students: StudentReport[]): StudentReport[] {
   );
 }
 
-const TH = "px-2 py-2 sm:px-3 text-left text-xs font-bold uppercase tracking-wide text-slate-600";
+const TH = "px-1.5 py-2 sm:px-3 text-left text-xs font-bold uppercase tracking-wide text-slate-600";
 const NUM_TH = `${TH} text-right`;
-const TD = "px-2 py-2.5 text-sm text-slate-800 sm:px-3";
+const TD = "px-1.5 py-2.5 text-sm text-slate-800 sm:px-3";
 const NUM = `${TD} text-right tabular-nums`;
+
+/** A header that is a symbol on a phone and a word elsewhere; the word is always its name. */
+function Short({ short, long }: { short: string; long: string }) {
+  return (
+    <>
+      <span aria-hidden="true" className="sm:hidden">{short}</span>
+      <span className="sr-only sm:not-sr-only">{long}</span>
+    </>
+  );
+}
 
 export function StudentTable({ students, questions }: { students: StudentReport[]; questions: number }) {
   if (students.length === 0) return <p className="rounded-2xl bg-white p-5 text-slate-600 ring-1 ring-slate-200">Nobody joined this session.</p>;
@@ -34,12 +44,18 @@ export function StudentTable({ students, questions }: { students: StudentReport[
         </caption>
         <thead className="border-b border-slate-200 bg-slate-50">
           <tr>
-            <th scope="col" className={NUM_TH}>Rank</th>
+            <th scope="col" className={NUM_TH}>
+              <Short short="#" long="Rank" />
+            </th>
             <th scope="col" className={TH}>Nickname</th>
             <th scope="col" className={`${TH} hidden sm:table-cell`}>Seat</th>
             <th scope="col" className={NUM_TH}>Score</th>
-            <th scope="col" className={NUM_TH}>Right</th>
-            <th scope="col" className={NUM_TH}>Wrong</th>
+            <th scope="col" className={NUM_TH}>
+              <Short short="✓" long="Right" />
+            </th>
+            <th scope="col" className={NUM_TH}>
+              <Short short="✗" long="Wrong" />
+            </th>
             <th scope="col" className={NUM_TH}>Moves</th>
           </tr>
         </thead>
@@ -47,7 +63,7 @@ export function StudentTable({ students, questions }: { students: StudentReport[
           {ordered(students).map((s) => (
             <tr key={s.studentId}>
               <td className={`${NUM} font-bold`}>{s.rank ?? "—"}</td>
-              <th scope="row" className={`${TD} max-w-[14rem] break-words text-left font-bold text-slate-900`}>
+              <th scope="row" className={`${TD} max-w-[9rem] break-words text-left font-bold text-slate-900 sm:max-w-[14rem]`}>
                 {s.nickname || <span className="font-normal italic text-slate-500">(name hidden)</span>}
                 <span className="block text-xs font-medium text-slate-500 sm:hidden">{s.seat ?? "Not seated"}</span>
               </th>

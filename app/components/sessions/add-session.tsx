@@ -10,7 +10,7 @@ import { FIELD, PRIMARY } from "../teacher/ui";
 import { parseTeacherLink, rememberSession } from "./known-sessions";
 import { ApiError, fetchSummary, importLog } from "./teacher-api";
 
-type Added = (sessionId: string, token: string, summary?: SessionSummary) => void;
+type Added = (sessionId: string, token: string, summary?: SessionSummary, imported?: boolean) => void;
 
 const LINK_REFUSED: Record<number, string> = {
   401: "This server does not know this link's teacher pass: the session was deleted, or kept past the retention period, or the link is from another server.",
@@ -112,11 +112,11 @@ export function ImportLogForm({ onAdded }: { onAdded: Added }) {
       }
       setState({ kind: "sending", name, share: 0 });
       const result = await importLog(text, (share) => setState(share >= 1 ? { kind: "saving", name } : { kind: "sending", name, share }));
-      if (!rememberSession(result.sessionId, result.teacherToken)) {
+      if (!rememberSession(result.sessionId, result.teacherToken, true)) {
         setState({ kind: "error", name, message: "The log was imported, but this browser refuses to store its teacher pass (private browsing?)." });
         return;
       }
-      onAdded(result.sessionId, result.teacherToken);
+      onAdded(result.sessionId, result.teacherToken, undefined, true);
       setState({ kind: "done", result, name });
     } catch (err) {
       setState({ kind: "error", name, message: (err as Error).message });

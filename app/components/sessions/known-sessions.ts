@@ -12,7 +12,11 @@ const PREFIX = teacherTokenKey("");
 export interface KnownSession {
   sessionId: string;
   token: string;
+  /** Made here by importing a log (its date is the original class's). */
+  imported: boolean;
 }
+
+const importedKey = (sessionId: string): string => `synapse:imported:${sessionId}`;
 
 /** Every session this browser holds a teacher token for (empty when storage is refused). */
 export function readKnownSessions(): KnownSession[] {
@@ -23,7 +27,7 @@ export function readKnownSessions(): KnownSession[] {
       if (!key || !key.startsWith(PREFIX)) continue;
       const token = localStorage.getItem(key);
       const sessionId = key.slice(PREFIX.length);
-      if (token && sessionId) found.push({ sessionId, token });
+      if (token && sessionId) found.push({ sessionId, token, imported: localStorage.getItem(importedKey(sessionId)) !== null });
     }
   } catch {
     return [];
@@ -32,9 +36,10 @@ export function readKnownSessions(): KnownSession[] {
 }
 
 /** Keeps a teacher token; false when the browser refuses storage (private mode). */
-export function rememberSession(sessionId: string, token: string): boolean {
+export function rememberSession(sessionId: string, token: string, imported = false): boolean {
   try {
     localStorage.setItem(teacherTokenKey(sessionId), token);
+    if (imported) localStorage.setItem(importedKey(sessionId), "1");
     return true;
   } catch {
     return false;
@@ -44,6 +49,7 @@ export function rememberSession(sessionId: string, token: string): boolean {
 export function forgetSession(sessionId: string): void {
   try {
     localStorage.removeItem(teacherTokenKey(sessionId));
+    localStorage.removeItem(importedKey(sessionId));
   } catch {
     // nothing stored, nothing to forget
   }

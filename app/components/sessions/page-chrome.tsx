@@ -21,7 +21,7 @@ export function LookBackHeader({ current }: { current: "sessions" | "report" }) 
           >
             Past sessions
           </Link>
-          <Link href="/" className="whitespace-nowrap rounded-lg px-2 py-2 text-slate-700 sm:px-3 hover:bg-slate-100">
+          <Link href="/" className="hidden whitespace-nowrap rounded-lg px-2 py-2 text-slate-700 hover:bg-slate-100 sm:block sm:px-3">
             Start page
           </Link>
         </nav>

@@ -57,16 +57,16 @@ export function PastSessions() {
   return (
     <div className="min-h-dvh bg-slate-100">
       <LookBackHeader current="sessions" />
-      <main className="mx-auto grid max-w-6xl gap-6 px-4 py-6 sm:px-6 sm:py-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <main className="mx-auto grid max-w-6xl gap-x-6 gap-y-4 px-4 py-6 sm:px-6 sm:py-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="space-y-1 lg:col-span-2">
+          <h1 className="text-3xl font-extrabold tracking-tight text-slate-900">Past sessions</h1>
+          <p className="text-slate-600">
+            {rows && rows.length > 0
+              ? `${plural(rows.length, "session")} in this browser${loaded.length ? ` · ${plural(students, "student")} · ${formatDuration(time)} of class` : ""}.`
+              : "Look back at a class: replay it, hand out its report, or delete it."}
+          </p>
+        </div>
         <div className="min-w-0 space-y-4">
-          <div className="space-y-1">
-            <h1 className="text-3xl font-extrabold tracking-tight text-slate-900">Past sessions</h1>
-            <p className="text-slate-600">
-              {rows && rows.length > 0
-                ? `${plural(rows.length, "session")} in this browser${loaded.length ? ` · ${plural(students, "student")} · ${formatDuration(time)} of class` : ""}.`
-                : "Look back at a class: replay it, hand out its report, or delete it."}
-            </p>
-          </div>
           <p role="status" className={notice ? "rounded-lg bg-emerald-50 px-3 py-2 text-sm font-semibold text-emerald-900 ring-1 ring-emerald-200" : "sr-only"}>
             {notice}
           </p>
@@ -94,7 +94,7 @@ export function PastSessions() {
           )}
         </div>
 
-        <aside className="space-y-4 lg:pt-[4.5rem]">
+        <aside className="space-y-4">
           <Panel title="Add a session">
             <div className="space-y-5">
               <TeacherLinkForm onAdded={add} />

@@ -90,6 +90,11 @@ export function SessionRow({ row, onDelete, onRemove }: {
               {formatWhen(s.createdAt)}
             </h3>
             <StatusPill live={live} />
+            {row.imported && (
+              <span className="rounded-full bg-amber-50 px-2.5 py-0.5 text-xs font-bold uppercase tracking-wide text-amber-900 ring-1 ring-amber-200">
+                Imported copy
+              </span>
+            )}
             <span className="text-sm font-semibold text-slate-500">
               Code <span className="font-mono">{s.code}</span>
             </span>

@@ -20,6 +20,7 @@ export type RowState =
 export interface PastSessionRow {
   sessionId: string;
   token: string;
+  imported: boolean;
   state: RowState;
 }
 
@@ -86,10 +87,10 @@ export function usePastSessions() {
   }, [load]);
 
   /** Adds (or refreshes) a session this browser now holds a token for. */
-  const add = useCallback((sessionId: string, token: string, summary?: SessionSummary) => {
+  const add = useCallback((sessionId: string, token: string, summary?: SessionSummary, imported = false) => {
     setRows((prev) => {
       const rest = (prev ?? []).filter((r) => r.sessionId !== sessionId);
-      return ordered([{ sessionId, token, state: summary ? { kind: "ok", summary } : { kind: "loading" } }, ...rest]);
+      return ordered([{ sessionId, token, imported, state: summary ? { kind: "ok", summary } : { kind: "loading" } }, ...rest]);
     });
     if (!summary) void load(sessionId, token);
   }, [load]);
