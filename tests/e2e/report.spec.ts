@@ -38,18 +38,31 @@ test("the report shows each question's numbers and bars and the class, and downl
   ]);
   const { teacher, sessionId, code } = hosted;
 
-  // While live: the dashboard's header opens the report in a new tab.
+  // While live: the dashboard's header opens the report in a new tab, from "Look back"
+  // (keyboard: Enter opens it, Escape closes it and gives the focus back).
+  await shot(teacher, "dashboard-live");
   const header = teacher.getByRole("banner");
+  const lookBack = header.getByRole("button", { name: "Look back" });
+  await lookBack.focus();
+  await teacher.keyboard.press("Enter");
+  await expect(lookBack).toHaveAttribute("aria-expanded", "true");
+  await expect(header.getByRole("link", { name: "Replay" })).toHaveAttribute("href", `/replay/${sessionId}`);
+  await shot(teacher, "dashboard-look-back");
+  await teacher.keyboard.press("Escape");
+  await expect(header.getByRole("link", { name: "Report" })).toBeHidden();
+  await expect(lookBack).toBeFocused();
+  await lookBack.click();
   const [live] = await Promise.all([teacher.waitForEvent("popup"), header.getByRole("link", { name: "Report" }).click()]);
   await expect(live.getByText(`Report · code ${code}`)).toBeVisible();
-  await expect(header.getByRole("link", { name: "Replay" })).toHaveAttribute("href", `/replay/${sessionId}`);
   await live.close();
+  await expect(header.getByRole("link", { name: "Report" }), "the menu closes once a page is picked").toBeHidden();
 
   // Ended: the banner points to the report and the replay.
   await teacher.getByRole("button", { name: "End session" }).click();
   await teacher.getByRole("group", { name: "End the session for everyone?" }).getByRole("button", { name: "End session" }).click();
   const ended = teacher.getByRole("status").filter({ hasText: "This session has ended" });
   await expect(ended.getByRole("link", { name: "Replay" })).toHaveAttribute("href", `/replay/${sessionId}`);
+  await shot(teacher, "dashboard-ended");
   const [report] = await Promise.all([teacher.waitForEvent("popup"), ended.getByRole("link", { name: "Report" }).click()]);
 
   // Headline numbers: 3 students, 1 question, 1 right of 2 graded answers.

@@ -41,6 +41,7 @@ test("past sessions: both classes with their counts, open, replay and report, im
   await expect(quiz.teacher.getByRole("status").filter({ hasText: "This session has ended" })).toBeVisible();
 
   // From the dashboard's header to the list, in a new tab.
+  await quiet.teacher.getByRole("banner").getByRole("button", { name: "Look back" }).click();
   const [page] = await Promise.all([
     quiet.teacher.waitForEvent("popup"),
     quiet.teacher.getByRole("banner").getByRole("link", { name: "Past sessions" }).click(),
@@ -74,7 +75,10 @@ test("past sessions: both classes with their counts, open, replay and report, im
   await expect(page).toHaveURL(new RegExp(`/report/${quiz.sessionId}$`));
   await expect(page.getByText(`Report · code ${quiz.code}`)).toBeVisible();
   const [log] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download event log (JSON)" }).click()]);
-  const logPath = await log.path();
+  // Saved under the server's name, as a browser would.
+  const logPath = path.join(test.info().outputDir, log.suggestedFilename());
+  await log.saveAs(logPath);
+  expect(log.suggestedFilename()).toBe(`synapse-${quiz.code}-log.json`);
   await page.getByRole("navigation", { name: "Teacher pages" }).getByRole("link", { name: "Past sessions" }).click();
   await expect(rowsOf(page)).toHaveCount(2);
 

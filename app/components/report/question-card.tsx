@@ -23,11 +23,11 @@ export const kindName = (kind: string): string => KIND_NAMES[kind] ?? kind.charA
 
 function Stat({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (
-    <div className="min-w-0 rounded-xl bg-slate-50 px-2.5 py-2 ring-1 ring-slate-200 md:px-3">
-      <dt className="truncate text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="text-lg font-extrabold tabular-nums text-slate-900">
+    <div className="flex min-w-0 items-baseline justify-between gap-3 rounded-xl bg-slate-50 px-3 py-2 ring-1 ring-slate-200 md:block">
+      <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="text-right text-lg font-extrabold tabular-nums text-slate-900 md:text-left">
         {value}
-        {detail && <span className="block text-xs font-semibold text-slate-500 md:ml-1 md:inline md:text-sm">{detail}</span>}
+        {detail && <span className="ml-1.5 text-sm font-semibold text-slate-500">{detail}</span>}
       </dd>
     </div>
   );
@@ -48,10 +48,10 @@ export function QuestionCard({ question }: { question: QuestionReport }) {
       </div>
       <p className="mb-4 whitespace-pre-line break-words text-base text-slate-800">{q.prompt}</p>
       <div className="grid gap-5 md:grid-cols-[minmax(0,15rem)_minmax(0,1fr)]">
-        <dl className="grid grid-cols-3 gap-2 md:grid-cols-1">
+        <dl className="grid grid-cols-1 gap-2">
           <Stat label="Answered" value={String(q.answered)} detail={`of ${q.students}`} />
           <Stat label="Correct" value={q.correct === null ? "—" : formatShare(q.shareCorrect)} detail={q.correct === null ? "a poll" : `${q.correct} right`} />
-          <Stat label="Median" value={formatAnswerTime(q.medianMs)} detail={q.meanMs === null ? undefined : `mean ${formatAnswerTime(q.meanMs)}`} />
+          <Stat label="Median time" value={formatAnswerTime(q.medianMs)} detail={q.meanMs === null ? undefined : `mean ${formatAnswerTime(q.meanMs)}`} />
         </dl>
         <DistributionBars question={q} />
       </div>
