@@ -73,6 +73,12 @@ test("the report shows each question's numbers and bars and the class, and downl
   await expect(headline("Questions")).toHaveText("1");
   await expect(headline("Answers right")).toHaveText("50 %");
 
+  // The class prediction over time: the default classifier, untouched, ends on 60.1 % / 39.9 % (SPEC).
+  await expect(report.getByRole("img", { name: "The network's outputs over the session: Class A, Class B" })).toBeVisible();
+  const key = report.getByRole("region", { name: "Class prediction over time" });
+  await expect(key.getByRole("listitem").filter({ hasText: "Class A" })).toContainText("60.1 %");
+  await expect(key.getByRole("listitem").filter({ hasText: "Class B" })).toContainText("39.9 %");
+
   // The question: its prompt, 2 of 3 answered, 50 % correct, and one bar per choice.
   const question = report.getByRole("listitem", { name: "Question 1" });
   await expect(question).toContainText(WEIGHTS_QUESTION.prompt);

@@ -16,6 +16,7 @@ import { ApiError, fetchReport } from "../sessions/teacher-api";
 import { PRIMARY, SECONDARY } from "../teacher/ui";
 import { useTeacherToken } from "../teacher/use-teacher-token";
 import { Downloads } from "./downloads";
+import { PredictionOverTime } from "./prediction-over-time";
 import { QuestionCard } from "./question-card";
 import { StudentTable } from "./student-table";
 
@@ -88,6 +89,11 @@ function Report({ report, sessionId, token }: { report: SessionReport; sessionId
       <section aria-labelledby="downloads-heading" className="space-y-3">
         <h2 id="downloads-heading" className="text-xl font-extrabold tracking-tight">Downloads</h2>
         <Downloads sessionId={sessionId} token={token} />
+      </section>
+
+      <section aria-labelledby="prediction-heading" className="space-y-3">
+        <h2 id="prediction-heading" className="text-xl font-extrabold tracking-tight">Class prediction over time</h2>
+        <PredictionOverTime sessionId={sessionId} token={token} startAt={report.createdAt} endAt={report.endAt} />
       </section>
 
       <section aria-labelledby="questions-heading" className="space-y-3">
