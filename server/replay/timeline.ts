@@ -11,7 +11,7 @@ export const TIMELINE_MAX = 2_000;
 /**
  * The seqs to look the times of: `count` spread evenly over 1..head, with both ends.
  * @example
- * sampleSeqs(1_000, 5); // [1, 250, 500, 750, 1000]
+ * sampleSeqs(1_000, 5); // [1, 251, 501, 750, 1000]
  */
 export function sampleSeqs(head: number, count: number): number[] {
   if (head <= 0) return [];

@@ -113,7 +113,7 @@ describeEachDatabase("HTTP API", (db) => {
 
   it("answers an unknown /api path with 404 JSON", async () => {
     await expectRefusal(call("/api/nothing-here"), 404, "NOT_FOUND");
-    await expectRefusal(call(`/api/sessions/${host.sessionId}`), 404, "NOT_FOUND");
+    await expectRefusal(call(`/api/sessions/${host.sessionId}/nothing-here`), 404, "NOT_FOUND");
   });
 
   it("answers a known path with the wrong method with 405 and Allow", async () => {
@@ -121,6 +121,7 @@ describeEachDatabase("HTTP API", (db) => {
     expect(await allowed("/api/sessions", "GET")).toBe("POST");
     expect(await allowed(`/api/join/${host.code}`, "DELETE")).toBe("GET, POST");
     expect(await allowed(`/api/sessions/${host.sessionId}/join-info`, "POST")).toBe("GET");
+    expect(await allowed(`/api/sessions/${host.sessionId}`, "GET")).toBe("DELETE");
   });
 
   it("refuses a join body that is not JSON, not sent as JSON, too large, or with unknown fields: 400", async () => {

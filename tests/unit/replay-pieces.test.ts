@@ -1,0 +1,117 @@
+/**
+ * The pure pieces of replays: the bounded time sampler, the timeline's time → seq index,
+ * and the marks' labels.
+ */
+import { describe, expect, it } from "vitest";
+import { MarkBuilder, stepLabel } from "../../server/replay/marks";
+import { thin, TimeSampler } from "../../server/replay/sampler";
+import { buildTimeline, sampleSeqs } from "../../server/replay/timeline";
+
+describe("TimeSampler", () => {
+  it("keeps everything while there is room", () => {
+    const s = new TimeSampler<{ seq: number; at: number }>(10, 1);
+    for (let i = 1; i <= 5; i++) s.add({ seq: i, at: i * 10 });
+    expect(s.points().map((p) => p.seq)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("keeps at most max points, the first and the last always, spread evenly in time", () => {
+    const s = new TimeSampler<{ seq: number; at: number }>(50, 1);
+    // A million moves in an hour, denser in the first minute.
+    let seq = 0;
+    for (let i = 0; i < 20_000; i++) s.add({ seq: ++seq, at: i * 3 });
+    for (let i = 0; i < 100_000; i++) s.add({ seq: ++seq, at: 60_000 + i * 35 });
+    const points = s.points();
+    expect(points.length).toBeLessThanOrEqual(50);
+    expect(points.length).toBeGreaterThan(20);
+    expect(points[0]!.seq).toBe(1);
+    expect(points.at(-1)!.seq).toBe(seq);
+    for (let i = 1; i < points.length; i++) expect(points[i]!.seq).toBeGreaterThan(points[i - 1]!.seq);
+    // Evenly in time: no gap between two points is much wider than the span over the count.
+    const span = points.at(-1)!.at - points[0]!.at;
+    const widest = Math.max(...points.slice(1).map((p, i) => p.at - points[i]!.at));
+    expect(widest).toBeLessThanOrEqual((4 * span) / points.length);
+  });
+
+  it("refuses a capacity too small to hold the ends", () => {
+    expect(() => new TimeSampler(2)).toThrow(/at least 3/);
+  });
+});
+
+describe("thin and sampleSeqs", () => {
+  it("spread picks evenly and keep both ends", () => {
+    expect(thin([1, 2, 3, 4, 5], 3)).toEqual([1, 3, 5]);
+    expect(thin([1, 2], 5)).toEqual([1, 2]);
+    expect(sampleSeqs(1_000, 5)).toEqual([1, 251, 501, 750, 1000]);
+    expect(sampleSeqs(3, 10)).toEqual([1, 2, 3]);
+    expect(sampleSeqs(0, 10)).toEqual([]);
+  });
+});
+
+describe("buildTimeline", () => {
+  it("merges samples and marks, increasing in both, the last seq of a shared time kept", () => {
+    const samples = [
+      { seq: 1, at: 100 },
+      { seq: 5, at: 200 },
+      { seq: 9, at: 200 },
+      { seq: 12, at: 300 },
+    ];
+    const marks = [{ seq: 7, at: 200 }, { seq: 10, at: 190 }];
+    // seq 10's clock stepped back: it counts as at the same time as before it.
+    expect(buildTimeline(samples, marks)).toEqual([
+      [100, 1],
+      [200, 10],
+      [300, 12],
+    ]);
+  });
+
+  it("holds at most the maximum, from the first point to the last", () => {
+    const samples = Array.from({ length: 5_000 }, (_, i) => ({ seq: i + 1, at: i * 10 }));
+    const out = buildTimeline(samples, [], 2_000);
+    expect(out).toHaveLength(2_000);
+    expect(out[0]).toEqual([0, 1]);
+    expect(out.at(-1)).toEqual([49_990, 5_000]);
+  });
+});
+
+describe("marks", () => {
+  const at = 1_700_000_000_000;
+  const events = [
+    { seq: 3, type: "student.joined", payload: { studentId: "a", nickname: "Ada" }, at: at + 1 },
+    { seq: 8, type: "lesson.step", payload: { step: 2 }, at: at + 2 },
+    { seq: 9, type: "quiz.launched", payload: { runId: "r1", number: 1 }, at: at + 3 },
+    { seq: 12, type: "quiz.closed", payload: { runId: "r1", reason: "teacher" }, at: at + 4 },
+    { seq: 13, type: "quiz.launched", payload: { runId: "r2", number: 2 }, at: at + 5 },
+    { seq: 14, type: "quiz.revealed", payload: { runId: "r2" }, at: at + 6 },
+    { seq: 15, type: "lesson.step", payload: { step: null }, at: at + 7 },
+  ];
+
+  it("labels each moment, with a start and, while live, an end at the head", () => {
+    const b = new MarkBuilder({ hideNames: false });
+    for (const e of events) b.add(e);
+    expect(b.finish({ at }, { seq: 20, at: at + 9 }).map((m) => [m.seq, m.kind, m.label])).toEqual([
+      [1, "start", "Start"],
+      [3, "join", "Ada joined"],
+      [8, "step", "Step 3: Why depth matters"],
+      [9, "launch", "Question 1 launched"],
+      [12, "close", "Question 1 closed"],
+      [13, "launch", "Question 2 launched"],
+      [14, "reveal", "Question 2 revealed"],
+      [15, "step", "Free play"],
+      [20, "end", "Now (the class is live)"],
+    ]);
+  });
+
+  it("names nobody when names are hidden, and ends at the session's end event", () => {
+    const b = new MarkBuilder({ hideNames: true });
+    for (const e of [...events, { seq: 16, type: "session.ended", payload: {}, at: at + 8 }]) b.add(e);
+    const marks = b.finish({ at }, { seq: 16, at: at + 8 });
+    expect(marks.find((m) => m.kind === "join")!.label).toBe("A student joined");
+    expect(marks.at(-1)).toEqual({ seq: 16, at: at + 8, kind: "end", label: "End" });
+    expect(marks.filter((m) => m.kind === "end")).toHaveLength(1);
+  });
+
+  it("labels steps from the lesson", () => {
+    expect(stepLabel(0)).toBe("Step 1: One artificial neuron");
+    expect(stepLabel(99)).toBe("Step 100");
+  });
+});
