@@ -7,6 +7,8 @@ import { LESSON_QUIZ } from "../../lib/lesson/quiz";
 import { describeEvent, seatName, studentName } from "../../lib/replay/describe-event";
 import { clampTime, formatClock, formatOffset, nextMark, playTime, previousMark, seqAt } from "../../lib/replay/timeline";
 import type { ReplayMark } from "../../lib/protocol/replay";
+import { answerText } from "../../app/components/replay/answer-text";
+import type { PublicQuestion } from "../../lib/quiz/types";
 import type { LoggedEvent, SessionEvent } from "../../lib/session/events";
 import type { SessionState } from "../../lib/session/state";
 import { TEACHER, join, newSession, run, setMine, student } from "../helpers/session-fixtures";
@@ -133,5 +135,20 @@ describe("timeline", () => {
     expect(clampTime(250, 100, 200)).toBe(200);
     expect(playTime(1000, 500, 4, 10_000)).toBe(3000);
     expect(playTime(1000, 5000, 8, 10_000)).toBe(10_000);
+  });
+});
+
+describe("answerText", () => {
+  const choice: PublicQuestion = { id: "q", kind: "choice", prompt: "?", choices: ["Yes", "No"], multiple: false };
+  const order: PublicQuestion = { id: "o", kind: "order", prompt: "?", lines: ["a", "b", "c"] };
+  it("writes each kind of answer as the replay's table shows it", () => {
+    expect(answerText({ kind: "choice", choices: [1] }, choice)).toBe("B. No");
+    expect(answerText({ kind: "choice", choices: [0, 1] }, order)).toBe("A, B");
+    expect(answerText({ kind: "number", value: 0.12345 }, choice)).toBe("0.123");
+    expect(answerText({ kind: "line", line: 2 }, choice)).toBe("Line 3");
+    expect(answerText({ kind: "order", order: [2, 0, 1] }, order)).toBe("3, 1, 2");
+    expect(answerText({ kind: "blanks", values: ["x", "y"] }, choice)).toBe("x · y");
+    expect(answerText({ kind: "text", text: "1.400" }, choice)).toBe("1.400");
+    expect(answerText({ kind: "code", code: "def f():\n  return 1" }, choice)).toBe("A program of 2 lines");
   });
 });

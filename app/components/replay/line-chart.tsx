@@ -99,7 +99,7 @@ export function valueAt(points: Series["points"], t: number): number | null {
 /** The key of a chart: each series' line sample, its name and its value at the cursor. */
 export function ChartKey({ series, at, format }: { series: readonly Series[]; at: number; format: (v: number) => string }) {
   return (
-    <ul className="mt-2 grid grid-cols-[repeat(auto-fill,minmax(8.5rem,1fr))] gap-x-3 gap-y-1 text-sm">
+    <ul className="mt-2 grid grid-cols-[repeat(auto-fill,minmax(10rem,1fr))] gap-x-3 gap-y-1 text-sm">
       {series.map((s, i) => {
         const v = valueAt(s.points, at);
         return (

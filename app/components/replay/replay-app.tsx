@@ -45,9 +45,7 @@ function Refused({ error }: { error: ReplayError }) {
       return (
         <StatusScreen title="Cannot open this replay">
           <p>{error.message}</p>
-          <button type="button" onClick={() => window.location.reload()} className="rounded-lg bg-indigo-700 px-4 py-2 font-bold text-white">
-            Try again
-          </button>
+          <p>Reload the page to try again.</p>
         </StatusScreen>
       );
   }

@@ -61,12 +61,12 @@ function Header({ meta, onShare, sharing }: { meta: ReplayMeta; onShare?: () => 
 function StepTitle() {
   const step = useLive((s) => s.lesson.step);
   const title = step === null ? null : LESSON_STEPS[step]?.title;
-  return <p className="text-sm font-semibold text-slate-600">{title ? `Step ${step! + 1}: ${title}` : "Free play"}</p>;
+  return title ? <p className="text-sm font-semibold text-slate-600">{`Step ${step! + 1}: ${title}`}</p> : null;
 }
 
 const Diagram = memo(function Diagram({ onPick }: { onPick: (seat: Seat) => void }) {
   const column = useLive((s) => s.animation.column);
-  return <NetworkDiagram maxHeight="max(15rem, min(30rem, calc(100dvh - 23rem)))" onActivateNeuron={onPick} neuronVerb="Show the history of" litColumn={column} />;
+  return <NetworkDiagram maxHeight="max(14rem, min(30rem, calc(100dvh - 26rem)))" onActivateNeuron={onPick} neuronVerb="Show the history of" litColumn={column} />;
 });
 
 export function ReplayView({ meta, client }: { meta: ReplayMeta; client: ReplayClient }) {
@@ -93,17 +93,16 @@ export function ReplayView({ meta, client }: { meta: ReplayMeta; client: ReplayC
       <div className="min-h-dvh bg-slate-100">
         <Header meta={meta} onShare={teacher ? () => setSharing((v) => !v) : undefined} sharing={sharing} />
         {sharing && <SharePanel client={client} onClose={() => setSharing(false)} />}
-        <main className="grid gap-4 p-3 sm:p-4 lg:grid-cols-[minmax(0,1fr)_minmax(20rem,24rem)]">
-          <div className="flex min-w-0 flex-col gap-4">
-            <Panel title="The class network, as it was" actions={<StepTitle />} className="!p-4">
+        <main className="grid gap-3 p-2 sm:gap-4 sm:p-4 lg:grid-cols-[minmax(0,1fr)_minmax(20rem,24rem)]">
+          {/* On a wide screen the diagram and the timeline stay in view while the side column scrolls. */}
+          <div className="flex min-w-0 flex-col gap-3 lg:sticky lg:top-3 lg:self-start">
+            <Panel title="The class network, as it was" actions={<StepTitle />} className="!p-3 sm:!p-4">
               <Diagram onPick={pick} />
             </Panel>
-            <div className="lg:sticky lg:bottom-3 lg:z-10">
-              <TimelinePanel meta={meta} player={player} />
-            </div>
+            <TimelinePanel meta={meta} player={player} />
           </div>
           <div className="flex min-w-0 flex-col gap-4">
-            <Panel title="Network output" className="!p-4">
+            <Panel title="Prediction" className="!p-4">
               <NetworkOutput />
             </Panel>
             <ReplayQuestion teacher={teacher} />

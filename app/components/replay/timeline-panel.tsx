@@ -11,6 +11,15 @@ import { PRIMARY, SECONDARY } from "../teacher/ui";
 import { TimelineSlider } from "./timeline-slider";
 import { SPEEDS, type ReplayPlayer } from "./use-replay-player";
 
+/** A small stroked icon (the system fonts lack the media-control glyphs). */
+function Icon({ path, fill = false }: { path: string; fill?: boolean }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4 shrink-0" fill={fill ? "currentColor" : "none"} stroke="currentColor" strokeWidth={2.5} strokeLinejoin="round" strokeLinecap="round">
+      <path d={path} />
+    </svg>
+  );
+}
+
 export function TimelinePanel({ meta, player }: { meta: ReplayMeta; player: ReplayPlayer }) {
   const { cursor } = player;
   const before = previousMark(meta.marks, cursor);
@@ -37,21 +46,21 @@ export function TimelinePanel({ meta, player }: { meta: ReplayMeta; player: Repl
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div className="flex flex-wrap items-center gap-2">
           <button type="button" className={SECONDARY} disabled={!before} title={before?.label} onClick={() => before && player.seekTo({ at: before.at, seq: before.seq })}>
-            <span aria-hidden="true">⏮</span> Previous mark
+            <Icon path="M6 5v14M18 5 9 12l9 7z" /> Previous mark
           </button>
           <button type="button" className={`${PRIMARY} min-w-24`} onClick={player.playing ? player.pause : player.play} disabled={!player.ready}>
             {player.playing ? (
               <>
-                <span aria-hidden="true">❚❚</span> Pause
+                <Icon path="M8 5v14M16 5v14" /> Pause
               </>
             ) : (
               <>
-                <span aria-hidden="true">▶</span> Play
+                <Icon path="M7 5l12 7-12 7z" fill /> Play
               </>
             )}
           </button>
           <button type="button" className={SECONDARY} disabled={!after} title={after?.label} onClick={() => after && player.seekTo({ at: after.at, seq: after.seq })}>
-            Next mark <span aria-hidden="true">⏭</span>
+            Next mark <Icon path="M18 5v14M6 5l9 7-9 7z" />
           </button>
         </div>
         <div role="group" aria-label="Speed" className="inline-flex overflow-hidden rounded-lg ring-1 ring-slate-300">

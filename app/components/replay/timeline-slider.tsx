@@ -11,14 +11,14 @@ import type { MarkKind, ReplayMark } from "../../../lib/protocol/replay";
 import { formatOffset } from "../../../lib/replay/timeline";
 
 /** How each kind of mark is drawn: colour and height (never colour alone: height and shape differ). */
-export const MARK_STYLES: Record<MarkKind, { name: string; className: string } | null> = {
+export const MARK_STYLES: Record<MarkKind, { name: string; className: string; legend: string } | null> = {
   start: null,
   end: null,
-  step: { name: "Lesson step", className: "h-6 w-1 -top-1.5 bg-indigo-600" },
-  join: { name: "Join", className: "h-3 w-0.5 top-0 bg-slate-500" },
-  launch: { name: "Question launched", className: "h-5 w-1.5 -top-1 rounded-t-full bg-amber-500" },
-  close: { name: "Question closed", className: "h-5 w-1.5 -top-1 bg-slate-800" },
-  reveal: { name: "Answer revealed", className: "h-6 w-2 -top-1.5 rotate-45 rounded-sm bg-emerald-600" },
+  step: { name: "Lesson step", className: "h-6 w-1 -top-1.5 bg-indigo-600", legend: "h-4 w-1 bg-indigo-600" },
+  join: { name: "Join", className: "h-3 w-0.5 top-0 bg-slate-500", legend: "h-2.5 w-0.5 bg-slate-500" },
+  launch: { name: "Question launched", className: "h-5 w-1.5 -top-1 rounded-t-full bg-amber-500", legend: "h-3.5 w-1.5 rounded-t-full bg-amber-500" },
+  close: { name: "Question closed", className: "h-5 w-1.5 -top-1 bg-slate-800", legend: "h-3.5 w-1.5 bg-slate-800" },
+  reveal: { name: "Answer revealed", className: "h-3.5 w-3.5 top-[-0.125rem] rotate-45 rounded-sm bg-emerald-600 ring-2 ring-white", legend: "h-2.5 w-2.5 rotate-45 rounded-sm bg-emerald-600" },
 };
 
 interface TimelineSliderProps {
@@ -96,8 +96,8 @@ export function TimelineSlider({ startAt, endAt, at, marks, onSeek }: TimelineSl
       <ul aria-label="Kinds of marks" className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs font-semibold text-slate-600">
         {(["step", "join", "launch", "close", "reveal"] as const).map((kind) => (
           <li key={kind} className="flex items-center gap-1.5">
-            <span aria-hidden="true" className="relative inline-block h-4 w-3">
-              <span className={`absolute left-1/2 -translate-x-1/2 ${MARK_STYLES[kind]!.className.replace(/-?top-\S+/, "top-0")}`} />
+            <span aria-hidden="true" className="relative inline-block h-4 w-4">
+              <span className={`absolute top-1/2 left-1/2 -translate-x-1/2 -translate-y-1/2 ${MARK_STYLES[kind]!.legend}`} />
             </span>
             {MARK_STYLES[kind]!.name}
           </li>

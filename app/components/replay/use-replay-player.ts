@@ -25,6 +25,11 @@ const PAGE = 500;
 const LOW_WATER = 150;
 /** A drag settles this long before the state is asked for. */
 const SCRUB_DEBOUNCE_MS = 120;
+/**
+ * How often playing folds what is due (a timer, not animation frames: those stop in a tab
+ * out of sight, and the replay's clock should not).
+ */
+const TICK_MS = 30;
 /** The cursor on screen moves at most this often while playing. */
 const FRAME_MS = 60;
 
@@ -73,7 +78,7 @@ export function useReplayPlayer(client: ReplayClient, meta: ReplayMeta): ReplayP
   const seekTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   /** Bumped whenever playing stops or the cursor jumps: answers for an older run are dropped. */
   const generation = useRef(0);
-  const frame = useRef<number | null>(null);
+  const frame = useRef<ReturnType<typeof setTimeout> | null>(null);
   const anchor = useRef({ at: 0, wall: 0 });
 
   /** An event in words; one this viewer may not see reads as its mark when it has one (a reveal). */
@@ -115,15 +120,16 @@ export function useReplayPlayer(client: ReplayClient, meta: ReplayMeta): ReplayP
 
   const stopLoop = useCallback(() => {
     generation.current++;
-    if (frame.current !== null) cancelAnimationFrame(frame.current);
+    if (frame.current !== null) clearTimeout(frame.current);
     frame.current = null;
   }, []);
 
   const pause = useCallback(() => {
-    if (frame.current === null) return;
+    const running = frame.current !== null;
+    // Also cancels a play still waiting for its first state.
     stopLoop();
     setPlaying(false);
-    setCursor({ ...cursorRef.current, seq: store.getView().seq });
+    if (running) setCursor({ ...cursorRef.current, seq: store.getView().seq });
   }, [setCursor, stopLoop, store]);
 
   const seekTo = useCallback(
@@ -149,8 +155,7 @@ export function useReplayPlayer(client: ReplayClient, meta: ReplayMeta): ReplayP
     [load, meta, pause, setCursor, store],
   );
 
-  const run = useCallback(() => {
-    const gen = ++generation.current;
+  const run = useCallback((gen: number) => {
     const buffer: LoggedEvent[] = [];
     let after: number | null = store.getView().seq;
     let fetching = false;
@@ -234,15 +239,17 @@ export function useReplayPlayer(client: ReplayClient, meta: ReplayMeta): ReplayP
         setPlaying(false);
         return;
       }
-      frame.current = requestAnimationFrame(tick);
+      frame.current = setTimeout(tick, TICK_MS);
     };
     fetchMore();
-    frame.current = requestAnimationFrame(tick);
+    frame.current = setTimeout(tick, TICK_MS);
   }, [client, describe, meta.endAt, pause, setCursor, stopLoop, store]);
 
   const play = useCallback(() => {
     if (frame.current !== null) return;
     if (seekTimer.current) clearTimeout(seekTimer.current);
+    const gen = ++generation.current;
+    setPlaying(true);
     const atEnd = cursorRef.current.at >= meta.endAt;
     const pending = store.getView().seq !== cursorRef.current.seq;
     if (atEnd || pending) {
@@ -250,11 +257,13 @@ export function useReplayPlayer(client: ReplayClient, meta: ReplayMeta): ReplayP
       const from = atEnd ? startOf(meta) : cursorRef.current;
       setCursor(from);
       void load(from.seq).then(() => {
-        if (store.getView().seq === from.seq) run();
+        if (gen !== generation.current) return;
+        if (store.getView().seq === from.seq) run(gen);
+        else setPlaying(false);
       });
       return;
     }
-    run();
+    run(gen);
   }, [load, meta, run, setCursor, store]);
 
   const setSpeed = useCallback(
