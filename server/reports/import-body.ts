@@ -25,11 +25,11 @@ export class TooLargeError extends ProtocolError {
 }
 
 const MB = 1024 * 1024;
-const tooLarge = (limit: number) =>
+/** The upload is past `limit` bytes in all. */
+export const uploadTooLarge = (limit: number) => new TooLargeError(`This file is larger than ${Math.round((limit / MB) * 100) / 100} MB, the most an import takes.`);
+const wholeTooLarge = () =>
   new TooLargeError(
-    limit === IMPORT_MAX_BYTES
-      ? `This file is larger than ${IMPORT_MAX_BYTES / MB} MB, the most an import takes.`
-      : `A log that is not laid out one event per line is read whole, up to ${WHOLE_PARSE_MAX_BYTES / MB} MB: import the file exactly as Synapse exported it.`,
+    `A log that is not laid out one event per line is read whole, up to ${WHOLE_PARSE_MAX_BYTES / MB} MB: import the file exactly as Synapse exported it.`,
   );
 
 /**
@@ -43,7 +43,7 @@ export async function* bodyLines(req: AsyncIterable<Buffer | string> & { setEnco
   for await (const chunk of req) {
     const text = typeof chunk === "string" ? chunk : chunk.toString("utf8");
     size += Buffer.byteLength(text, "utf8");
-    if (size > maxBytes) throw tooLarge(maxBytes);
+    if (size > maxBytes) throw uploadTooLarge(maxBytes);
     rest += text;
     let start = 0;
     for (let nl = rest.indexOf("\n"); nl !== -1; nl = rest.indexOf("\n", start)) {
@@ -51,7 +51,7 @@ export async function* bodyLines(req: AsyncIterable<Buffer | string> & { setEnco
       start = nl + 1;
     }
     rest = rest.slice(start);
-    if (rest.length > maxLine) throw tooLarge(WHOLE_PARSE_MAX_BYTES);
+    if (rest.length > maxLine) throw wholeTooLarge();
   }
   if (rest !== "") yield rest.replace(/\r$/, "");
 }
@@ -120,7 +120,7 @@ async function readWhole(firstLine: string, lines: AsyncGenerator<string>, sink:
   let size = firstLine.length;
   for await (const line of lines) {
     size += line.length + 1;
-    if (size > WHOLE_PARSE_MAX_BYTES) throw tooLarge(WHOLE_PARSE_MAX_BYTES);
+    if (size > WHOLE_PARSE_MAX_BYTES) throw wholeTooLarge();
     parts.push(line);
   }
   const doc = checkHeader(parseLine(parts.join("\n"), "the file"), exportDocumentSchema, "the file");

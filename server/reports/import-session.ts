@@ -12,7 +12,7 @@ import type { ImportResponse } from "../../lib/protocol/replay";
 import { generateJoinCode } from "../../lib/session/join-code";
 import type { Logger } from "../logger";
 import { hashToken, newToken } from "../tokens";
-import { IMPORT_MAX_BYTES, readExport, TooLargeError, type ImportHeader } from "./import-body";
+import { IMPORT_MAX_BYTES, readExport, uploadTooLarge, type ImportHeader } from "./import-body";
 import { importRefusal, LogImporter } from "./log-importer";
 
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
@@ -41,7 +41,7 @@ export async function importSession(req: http.IncomingMessage, ctx: { storage: S
     throw new ProtocolError("BAD_REQUEST", "Send the exported file as JSON (Content-Type: application/json).");
   }
   if (Number(req.headers["content-length"] ?? 0) > maxBytes) {
-    throw new TooLargeError(`This file is larger than ${maxBytes / (1024 * 1024)} MB, the most an import takes.`);
+    throw uploadTooLarge(maxBytes);
   }
   const { storage } = ctx;
   // Filled in by the reader's callbacks as the file arrives.

@@ -6,6 +6,10 @@ import { describe, expect, it } from "vitest";
 import { sessionReportSchema } from "../../lib/protocol/replay";
 import { answerText, distribution, median, seatLabel } from "../../lib/report/answers";
 import { ReportBuilder, reportOf } from "../../lib/report/builder";
+import { parseStoredEvent } from "../../lib/session/event-schemas";
+import type { LoggedEvent } from "../../lib/session/events";
+import { foldEvents } from "../../lib/session/reducer";
+import { seeded } from "../helpers/seeded";
 import { HYPERLINK, REPORT_LOG, T0, ZOE } from "./report-fixture";
 
 const SESSION = { sessionId: "s-1", code: "K7QF3M" };
@@ -167,6 +171,35 @@ describe("the session report", () => {
       [ZOE, 0, 1, []],
     ]);
     expect(reportOf(REPORT_LOG.slice(0, 1), SESSION)).toEqual({ ...SESSION, createdAt: T0, endAt: T0, questions: [], students: [] });
+  });
+
+  it("folds runs of slider moves to the same state as the reducer event by event", () => {
+    // Moves of three students around seat changes, team-mode switches and removals, in a fixed pseudo-random order.
+    const random = seeded(42);
+    const others = [
+      { type: "team-mode.set", payload: { mode: "average" } },
+      { type: "student.moved", payload: { studentId: "p2", seat: { layer: 0, neuron: 0 } } },
+      { type: "student.removed", payload: { studentId: "p3" } },
+      { type: "team-mode.set", payload: { mode: "latest" } },
+      { type: "student.readmitted", payload: { studentId: "p3" } },
+      { type: "student.moved", payload: { studentId: "p1", seat: { layer: 1, neuron: 1 } } },
+    ];
+    const rows: { type: string; payload: unknown }[] = REPORT_LOG.slice(0, 4).map((e) => ({ type: e.type, payload: e.payload }));
+    for (let i = 0; i < 400; i++) {
+      if (i % 60 === 59) rows.push(others[(i / 60) | 0]!);
+      const id = ["p1", "p2", "p3"][Math.floor(random() * 3)]!;
+      const width = id === "p1" && i > 360 ? 3 : 2;
+      rows.push({ type: "entry.set", payload: { studentId: id, values: { weights: Array.from({ length: width }, () => Math.round(random() * 100) / 10), bias: i } } });
+    }
+    const log: LoggedEvent[] = rows.map((r, i) => parseStoredEvent("s-1", { seq: i + 1, type: r.type, payload: r.payload, actor: null, at: new Date(T0 + i) }));
+    const builder = new ReportBuilder();
+    log.forEach((e, i) => {
+      builder.add(e);
+      // Between other events, and at every 37th move, the state is the reducer's, event by event.
+      if (i % 37 === 0 || e.type !== "entry.set") expect(builder.current).toEqual(foldEvents(null, log.slice(0, i + 1)));
+    });
+    expect(builder.current).toEqual(foldEvents(null, log));
+    expect(builder.finish(SESSION).students.map((s) => s.moves)).toEqual(["p1", "p2", "p3"].map((id) => rows.filter((r) => r.type === "entry.set" && (r.payload as { studentId: string }).studentId === id).length));
   });
 
   it("refuses a log that does not start with session.created", () => {
