@@ -49,19 +49,21 @@ export function PredictionOverTime({ sessionId, token, startAt, endAt }: { sessi
     return <p className="rounded-2xl bg-white p-5 text-sm text-slate-600 ring-1 ring-slate-200">The network made no prediction in this session.</p>;
   }
   return (
-    <div className="grid gap-4 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-5 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)] md:items-center">
-      <LineChart
-        series={series}
-        startAt={startAt}
-        endAt={endAt}
-        cursorAt={endAt}
-        height={130}
-        label={`The network's outputs over the session: ${series.map((s) => s.label).join(", ")}`}
-        yDomain={probability ? [0, 1] : undefined}
-        formatY={probability ? (v) => `${Math.round(v * 100)}%` : (v) => v.toFixed(1)}
-      />
+    <div className="grid gap-4 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-5 md:grid-cols-[minmax(0,30rem)_minmax(0,1fr)] md:items-center md:gap-8">
+      <div className="mx-auto w-full max-w-[30rem]">
+        <LineChart
+          series={series}
+          startAt={startAt}
+          endAt={endAt}
+          cursorAt={endAt}
+          height={130}
+          label={`The network's outputs over the session: ${series.map((s) => s.label).join(", ")}`}
+          yDomain={probability ? [0, 1] : undefined}
+          formatY={probability ? (v) => `${Math.round(v * 100)}%` : (v) => v.toFixed(1)}
+        />
+      </div>
       <div>
-        <p className="text-xs font-bold uppercase tracking-wide text-slate-500">At the end</p>
+        <p className="text-xs font-bold uppercase tracking-wide text-slate-500">At the end of the session</p>
         <ChartKey series={series} at={endAt} format={probability ? formatPercent : formatValue} />
       </div>
     </div>
