@@ -68,7 +68,14 @@ test("past sessions: both classes with their counts, open, replay and report, im
   await page.goto("/sessions");
   await ended.getByRole("link", { name: "Replay" }).click();
   await expect(page).toHaveURL(new RegExp(`/replay/${quiz.sessionId}$`));
-  await page.goto("/sessions");
+  await expect(page.getByRole("slider", { name: "Timeline" })).toBeVisible();
+  // The teacher's replay leads to the report and back to the list.
+  await page.getByRole("banner").getByRole("link", { name: "Report" }).click();
+  await expect(page).toHaveURL(new RegExp(`/report/${quiz.sessionId}$`));
+  await expect(page.getByText(`Report · code ${quiz.code}`)).toBeVisible();
+  await page.goto(`/replay/${quiz.sessionId}`);
+  await page.getByRole("banner").getByRole("link", { name: "Past sessions" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Past sessions" })).toBeVisible();
 
   // The report, and its event log downloaded to be imported back.
   await ended.getByRole("link", { name: "Report" }).click();
