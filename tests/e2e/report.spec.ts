@@ -68,6 +68,7 @@ test("the report shows each question's numbers and bars and the class, and downl
   // Headline numbers: 3 students, 1 question, 1 right of 2 graded answers.
   await expect(report.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(report.getByText(`Report · code ${code}`)).toBeVisible();
+  await expect(report.getByRole("main").getByRole("link", { name: "Replay" })).toHaveAttribute("href", `/replay/${sessionId}`);
   const headline = (label: string) => report.locator(`dt:text-is("${label}") + dd`);
   await expect(headline("Students")).toHaveText("3");
   await expect(headline("Questions")).toHaveText("1");
