@@ -138,6 +138,7 @@ async function main(): Promise<void> {
       Number(((await database.db.execute(sql.raw(`select pg_total_relation_size('${table}') as n`))) as unknown as { rows: { n: string }[] }).rows[0]!.n);
     const [eventsBytes, snapshotBytes] = [await size("events"), await size("snapshots")];
     const snapshotSample = JSON.stringify((await storage.latestSnapshot(sessionId))!.state).length;
+    log(`sizes read: events ${fmt(eventsBytes / 1e6)} MB, snapshots ${fmt(snapshotBytes / 1e6)} MB`);
 
     const random = seeded(99);
     const randomSeeks: number[] = [];
@@ -146,6 +147,7 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       const found = await stateAt(storage, sessionId, seq);
       randomSeeks.push(ms(t0));
+      if (i < 3 || i % 50 === 0) log(`seek ${i}: seq ${seq} in ${fmt(randomSeeks.at(-1)!)} ms`);
       if (found?.seq !== seq) throw new Error(`seek to ${seq} gave ${found?.seq}`);
     }
     const seqs = await storage.snapshotSeqs(sessionId);

@@ -1,7 +1,7 @@
 /**
  * The state of a session just after event N: the nearest snapshot at or before N written in
  * the current state version (server/rooms/load-state.ts), then the events after it folded
- * in pages, so a long session never sits whole in memory. The same fold the room runs.
+ * in pages, so a long session never sits whole in memory. The same reducer the room runs.
  */
 import type { Storage } from "../../db/storage";
 import { parseStoredEvent } from "../../lib/session/event-schemas";
@@ -63,6 +63,57 @@ export async function foldRange(
 }
 
 /**
+ * Like foldRange, but a run of slider moves (`entry.set`, most of a long log) is folded as
+ * the room batches a tick: each student's last move, in the order the last ones came. Seats
+ * do not change between two other events, so the state after the run is the same, for one
+ * fold per student instead of one per move. `each` sees every other event, and the last
+ * move of each run (a run is cut at each page's end) with the state after the run.
+ * @example
+ * const { state } = await foldRangeQuick(storage, id, start, 1_000_000);
+ */
+export async function foldRangeQuick(
+  storage: Storage,
+  sessionId: string,
+  start: { seq: number; state: SessionState | null },
+  to: number,
+  each?: (event: LoggedEvent, after: SessionState) => void,
+  pageSize = PAGE_SIZE,
+): Promise<{ seq: number; at: number | null; state: SessionState | null }> {
+  let { seq, state } = start;
+  let at: number | null = null;
+  const run = new Map<string, LoggedEvent>();
+  let lastOfRun: LoggedEvent | null = null;
+  const flush = () => {
+    if (run.size === 0 || !state) return;
+    for (const move of run.values()) state = applyEvent(state, move);
+    run.clear();
+    each?.(lastOfRun!, state);
+  };
+  while (seq < to) {
+    const page = await storage.read(sessionId, seq + 1, to, pageSize);
+    if (page.length === 0) break;
+    for (const row of page) {
+      const event = parseStoredEvent(sessionId, row);
+      seq = row.seq;
+      at = row.at.getTime();
+      if (event.type === "entry.set" && state) {
+        run.delete(event.payload.studentId);
+        run.set(event.payload.studentId, event);
+        lastOfRun = event;
+        continue;
+      }
+      flush();
+      state = foldOne(sessionId, state, event);
+      each?.(event, state);
+    }
+    flush();
+    if (page.length < pageSize) break;
+    if (seq < to) await breathe();
+  }
+  return { seq, at, state };
+}
+
+/**
  * The state just after event `seq` (1..head), starting from the best of a stored snapshot
  * and a state the caller already has (`near`, e.g. the last seek's).
  * @returns null when the log has no event `seq`.
@@ -72,7 +123,7 @@ export async function stateAt(storage: Storage, sessionId: string, seq: number, 
   let start: { seq: number; state: SessionState | null; at: number | null } = { seq: 0, state: null, at: null };
   if (snap) start = { ...snap, at: null };
   if (near && near.seq <= seq && near.seq > start.seq) start = near;
-  const folded = await foldRange(storage, sessionId, start, seq);
+  const folded = await foldRangeQuick(storage, sessionId, start, seq);
   if (folded.seq !== seq || !folded.state) return null;
   let at = folded.at ?? start.at;
   if (at === null) at = (await storage.eventTimes(sessionId, [seq]))[0]?.at.getTime() ?? null;

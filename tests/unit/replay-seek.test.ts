@@ -1,14 +1,14 @@
 /**
  * Seeking and the history pass over a log in the in-memory storage: the state at every seq
  * equals the fold up to it, from whichever snapshot is nearest (older-version snapshots are
- * skipped), whatever the page size; the pass records who sat on a neuron and its changes.
+ * skipped), whatever the page size, with runs of slider moves folded each student's last; the pass records who sat on a neuron and its changes.
  */
 import { describe, expect, it } from "vitest";
 import type { SessionEvent } from "../../lib/session/events";
 import { applyEvent } from "../../lib/session/reducer";
 import { STATE_VERSION, type SessionState } from "../../lib/session/state";
 import { HistoryPass } from "../../server/replay/history";
-import { foldRange, stateAt } from "../../server/replay/seek";
+import { foldRange, foldRangeQuick, stateAt } from "../../server/replay/seek";
 import { toSnapshot } from "../../server/rooms/load-state";
 import { MemoryStorage } from "../helpers/memory-storage";
 import { createdEvent, join, newSession, run, setMine } from "../helpers/session-fixtures";
@@ -53,14 +53,19 @@ describe("seeking", () => {
     const near = (await stateAt(storage, "sess-1", 6))!;
     expect((await stateAt(storage, "sess-1", 9, near))!.state).toEqual(states[8]);
     expect(await stateAt(storage, "sess-1", states.length + 1)).toBeNull();
-    const folded = await foldRange(storage, "sess-1", { seq: 0, state: null }, states.length, undefined, 2);
-    expect(folded.state).toEqual(states.at(-1));
+    // Pages of 2 and 3 cut the runs of moves anywhere: every end state is still the fold's.
+    for (let to = 1; to <= states.length; to++) {
+      for (const pageSize of [2, 3]) {
+        expect((await foldRange(storage, "sess-1", { seq: 0, state: null }, to, undefined, pageSize)).state).toEqual(states[to - 1]);
+        expect((await foldRangeQuick(storage, "sess-1", { seq: 0, state: null }, to, undefined, pageSize)).state).toEqual(states[to - 1]);
+      }
+    }
   });
 
   it("records who held a neuron and its changes in one pass", async () => {
     const { storage, states } = await classLog();
     const pass = new HistoryPass();
-    await foldRange(storage, "sess-1", { seq: 0, state: null }, states.length, (event, after) => pass.add(event, event.at!, after));
+    await foldRangeQuick(storage, "sess-1", { seq: 0, state: null }, states.length, (event, after) => pass.add(event, event.at!, after));
     const end = states.at(-1)!;
     const seatOf = (id: string) => end.students[id]!.seat!;
     const p1 = seatOf("p1");
