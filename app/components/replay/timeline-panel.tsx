@@ -25,7 +25,7 @@ export function TimelinePanel({ meta, player }: { meta: ReplayMeta; player: Repl
   const before = previousMark(meta.marks, cursor);
   const after = nextMark(meta.marks, cursor);
   return (
-    <section aria-label="Replay controls" className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <section aria-label="Replay controls" className="rounded-2xl bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:p-4">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <p className="flex items-baseline gap-2">
           <span aria-label="Time from the start" className="font-mono text-2xl font-black tabular-nums text-slate-950">
@@ -46,9 +46,12 @@ export function TimelinePanel({ meta, player }: { meta: ReplayMeta; player: Repl
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div className="flex flex-wrap items-center gap-2">
           <button type="button" className={SECONDARY} disabled={!before} title={before?.label} onClick={() => before && player.seekTo({ at: before.at, seq: before.seq })}>
-            <Icon path="M6 5v14M18 5 9 12l9 7z" /> Previous mark
+            <Icon path="M6 5v14M18 5 9 12l9 7z" />
+            <span>
+              Previous<span className="sr-only sm:not-sr-only"> mark</span>
+            </span>
           </button>
-          <button type="button" className={`${PRIMARY} min-w-24`} onClick={player.playing ? player.pause : player.play} disabled={!player.ready}>
+          <button type="button" className={`${PRIMARY} sm:min-w-24`} onClick={player.playing ? player.pause : player.play} disabled={!player.ready}>
             {player.playing ? (
               <>
                 <Icon path="M8 5v14M16 5v14" /> Pause
@@ -60,7 +63,10 @@ export function TimelinePanel({ meta, player }: { meta: ReplayMeta; player: Repl
             )}
           </button>
           <button type="button" className={SECONDARY} disabled={!after} title={after?.label} onClick={() => after && player.seekTo({ at: after.at, seq: after.seq })}>
-            Next mark <Icon path="M18 5v14M6 5l9 7-9 7z" />
+            <span>
+              Next<span className="sr-only sm:not-sr-only"> mark</span>
+            </span>
+            <Icon path="M18 5v14M6 5l9 7-9 7z" />
           </button>
         </div>
         <div role="group" aria-label="Speed" className="inline-flex overflow-hidden rounded-lg ring-1 ring-slate-300">
