@@ -34,6 +34,11 @@ export default function HomePage() {
             </h2>
             <p className="mb-4 text-slate-600">Start a live session on the projector. Students join with the code it shows.</p>
             <HostButton />
+            <p className="mt-4 text-center">
+              <Link href="/sessions" className="font-semibold text-indigo-800 underline underline-offset-4 hover:text-indigo-950">
+                Past sessions: replays and reports
+              </Link>
+            </p>
           </section>
         </div>
 

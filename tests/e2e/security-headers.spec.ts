@@ -52,7 +52,7 @@ test("every page sends the policy, nosniff, no-referrer and refuses framing", as
   expectSecurityHeaders(hosted.headers(), "POST /api/sessions");
   const { sessionId, code } = (await hosted.json()) as { sessionId: string; code: string };
 
-  for (const path of [`/join/${code}`, `/join/NOPE`, `/teach/${sessionId}`, `/show/${code}`]) {
+  for (const path of [`/join/${code}`, `/join/NOPE`, `/teach/${sessionId}`, `/show/${code}`, "/sessions", `/report/${sessionId}`]) {
     const res = await page.goto(path);
     expect(res!.status(), path).toBe(200);
     expectSecurityHeaders(res!.headers(), path);

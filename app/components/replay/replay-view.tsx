@@ -6,6 +6,7 @@
  * prediction over time and a neuron's history. The teacher also gets "Share"; a shared link
  * sees "Read-only replay" and nothing that changes anything.
  */
+import Link from "next/link";
 import { memo, useCallback, useState } from "react";
 import type { ReplayMeta } from "../../../lib/protocol/replay";
 import { LESSON_STEPS } from "../../../lib/lesson/steps";
@@ -46,6 +47,16 @@ function Header({ meta, onShare, sharing }: { meta: ReplayMeta; onShare?: () => 
           <p className="rounded-full bg-amber-100 px-3 py-1 text-sm font-bold text-amber-950 ring-1 ring-amber-300">
             Read-only replay{meta.hideNames ? " · names hidden" : ""}
           </p>
+        )}
+        {meta.viewer === "teacher" && (
+          <>
+            <Link href={`/report/${encodeURIComponent(meta.sessionId)}`} className={SECONDARY}>
+              Report
+            </Link>
+            <Link href="/sessions" className={SECONDARY}>
+              Past sessions
+            </Link>
+          </>
         )}
         {onShare && (
           <button type="button" className={SECONDARY} aria-expanded={sharing} onClick={onShare}>

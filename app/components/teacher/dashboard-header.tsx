@@ -4,12 +4,69 @@
  * The dashboard's top bar: where we are, whether the connection is live, and the ways to put the
  * class on a screen. The teacher link is copied, never shown: this bar is on the projector too.
  */
-import { memo } from "react";
+import { memo, useEffect, useId, useRef, useState } from "react";
 import type { ConnectionStatus } from "../../realtime/use-session";
 import { NeuronMark } from "../neuron-mark";
 import { copyQuietly } from "./use-teacher-token";
 import { useCommands } from "./commands";
 import { PRIMARY, SECONDARY } from "./ui";
+
+/** The session's report and replay, and the list of past sessions, each in a new tab so the class stays open here. */
+export function LookBackLinks({ sessionId, className = SECONDARY, onPick }: { sessionId: string; className?: string; onPick?: () => void }) {
+  const id = encodeURIComponent(sessionId);
+  return (
+    <>
+      <a href={`/report/${id}`} target="_blank" rel="noopener" className={className} onClick={onPick}>
+        Report
+      </a>
+      <a href={`/replay/${id}`} target="_blank" rel="noopener" className={className} onClick={onPick}>
+        Replay
+      </a>
+      <a href="/sessions" target="_blank" rel="noopener" className={className} onClick={onPick}>
+        Past sessions
+      </a>
+    </>
+  );
+}
+
+const MENU_ITEM = "block rounded-md px-3 py-2 text-sm font-bold text-slate-900 hover:bg-slate-100 focus-visible:bg-slate-100";
+
+/** "Look back": the report, the replay and past sessions behind one button, so the bar keeps one row on a laptop. */
+function LookBackMenu({ sessionId }: { sessionId: string }) {
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const wrap = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const outside = (e: PointerEvent) => {
+      if (!wrap.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener("pointerdown", outside);
+    return () => document.removeEventListener("pointerdown", outside);
+  }, [open]);
+  return (
+    <div
+      ref={wrap}
+      className="relative"
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && open) {
+          setOpen(false);
+          wrap.current?.querySelector("button")?.focus();
+        }
+      }}
+    >
+      <button type="button" className={SECONDARY} aria-expanded={open} aria-controls={menuId} onClick={() => setOpen((o) => !o)}>
+        Look back
+        <svg viewBox="0 0 12 12" className={`h-3 w-3 transition ${open ? "rotate-180" : ""}`} aria-hidden="true" focusable="false">
+          <path d="M2 4.5 6 8l4-3.5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+      </button>
+      <div id={menuId} hidden={!open} className="absolute right-0 z-30 mt-1 w-48 rounded-lg bg-white p-1 shadow-lg ring-1 ring-slate-200">
+        <LookBackLinks sessionId={sessionId} className={MENU_ITEM} onPick={() => setOpen(false)} />
+      </div>
+    </div>
+  );
+}
 
 interface HeaderProps {
   sessionId: string;
@@ -61,6 +118,7 @@ export const DashboardHeader = memo(function DashboardHeader({ sessionId, code, 
         <a href="/learn" target="_blank" rel="noopener" className={SECONDARY}>
           Self-paced lesson
         </a>
+        <LookBackMenu sessionId={sessionId} />
       </nav>
     </header>
   );

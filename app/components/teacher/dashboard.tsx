@@ -19,7 +19,7 @@ import { useLive, useLiveView } from "../diagram/live-store";
 import { ReconnectingBanner } from "../diagram/status-screens";
 import { useJoinInfo } from "../diagram/use-join-info";
 import { ClassNetworkPanel } from "./class-network-panel";
-import { DashboardHeader } from "./dashboard-header";
+import { DashboardHeader, LookBackLinks } from "./dashboard-header";
 import { HandbackRequests } from "./handback-requests";
 import { JoinPanel } from "./join-panel";
 import { LessonExample } from "./lesson/lesson-example";
@@ -34,6 +34,8 @@ import { enterFullscreen, leaveFullscreen, ProjectorMode } from "./projector-mod
 import { RoomControls } from "./room-controls";
 import { Roster } from "./roster";
 import { useMediaQuery } from "./use-media-query";
+
+const ON_DARK = "rounded-lg bg-white px-3 py-1.5 text-sm font-bold text-slate-900 hover:bg-slate-200";
 
 export const Dashboard = memo(function Dashboard({ sessionId, token }: { sessionId: string; token: string }) {
   const join = useJoinInfo(sessionId, token);
@@ -50,13 +52,16 @@ export const Dashboard = memo(function Dashboard({ sessionId, token }: { session
   const banner = useMemo(
     () =>
       ended ? (
-        <p role="status" className="bg-slate-900 px-6 py-3 text-center text-lg font-bold text-white">
-          This session has ended. Phones can no longer change anything.
-        </p>
+        <div role="status" className="flex flex-wrap items-center justify-center gap-x-4 gap-y-2 bg-slate-900 px-6 py-3 text-center text-lg font-bold text-white">
+          <p>This session has ended. Phones can no longer change anything.</p>
+          <p className="flex flex-wrap gap-2 text-base">
+            <LookBackLinks sessionId={sessionId} className={ON_DARK} />
+          </p>
+        </div>
       ) : (
         <ReconnectingBanner status={status} />
       ),
-    [ended, status],
+    [ended, status, sessionId],
   );
 
   const openProjector = useCallback(() => {

@@ -11,6 +11,8 @@ import { StatusScreen } from "../diagram/status-screens";
 import { useSession, type LiveSession } from "../../realtime/use-session";
 import { CommandsProvider } from "./commands";
 import { Dashboard } from "./dashboard";
+import { LookBackLinks } from "./dashboard-header";
+import { SECONDARY } from "./ui";
 import { useTeacherToken } from "./use-teacher-token";
 
 const NO_TOKEN = (
@@ -29,7 +31,7 @@ export function TeacherDashboard({ sessionId }: { sessionId: string }) {
 
   if (token === undefined) return <StatusScreen title="Opening your class…" />;
   if (token === null) return <StatusScreen title="Teacher link needed">{NO_TOKEN}</StatusScreen>;
-  if (live.status === "refused") return <Refused refusal={live.refusal} />;
+  if (live.status === "refused") return <Refused refusal={live.refusal} sessionId={sessionId} />;
   if (!live.state) return <StatusScreen title="Connecting to your class…" />;
   // A token is the teacher's for one session only: a pass for another class (pasted under
   // this address by hand) must not show or steer that other class from here.
@@ -46,7 +48,7 @@ export function TeacherDashboard({ sessionId }: { sessionId: string }) {
   );
 }
 
-function Refused({ refusal }: { refusal: LiveSession["refusal"] }) {
+function Refused({ refusal, sessionId }: { refusal: LiveSession["refusal"]; sessionId: string }) {
   switch (refusal?.code) {
     case "UNAUTHENTICATED":
     case "FORBIDDEN":
@@ -60,6 +62,9 @@ function Refused({ refusal }: { refusal: LiveSession["refusal"] }) {
       return (
         <StatusScreen title="This session has ended">
           <p>The class is over: phones can no longer join or change anything.</p>
+          <p className="flex flex-wrap gap-2">
+            <LookBackLinks sessionId={sessionId} className={SECONDARY} />
+          </p>
         </StatusScreen>
       );
     case "PROTOCOL_MISMATCH":

@@ -15,22 +15,28 @@ export function useTeacherToken(sessionId: string): string | null | undefined {
 
   useEffect(() => {
     const key = teacherTokenKey(sessionId);
-    const fromHash = new URLSearchParams(window.location.hash.slice(1)).get("t");
-    if (fromHash) {
-      try {
-        localStorage.setItem(key, fromHash);
-      } catch {
-        // Private mode may refuse storage; the token still works for this page view.
+    const read = () => {
+      const fromHash = new URLSearchParams(window.location.hash.slice(1)).get("t");
+      if (fromHash) {
+        try {
+          localStorage.setItem(key, fromHash);
+        } catch {
+          // Private mode may refuse storage; the token still works for this page view.
+        }
+        window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
       }
-      window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
-    }
-    let stored: string | null = null;
-    try {
-      stored = localStorage.getItem(key);
-    } catch {
-      stored = null;
-    }
-    setToken(fromHash || stored || null);
+      let stored: string | null = null;
+      try {
+        stored = localStorage.getItem(key);
+      } catch {
+        stored = null;
+      }
+      setToken(fromHash || stored || null);
+    };
+    read();
+    // A teacher link pasted over this page's address changes only the hash: no new page load.
+    window.addEventListener("hashchange", read);
+    return () => window.removeEventListener("hashchange", read);
   }, [sessionId]);
 
   return token;
