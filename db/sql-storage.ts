@@ -82,8 +82,8 @@ export class SqlStorage implements Storage {
     return rows.map(toSession);
   }
 
-  async endSession(id: string): Promise<void> {
-    await this.db.update(sessions).set({ status: "ended", endedAt: new Date() }).where(eq(sessions.id, id));
+  async endSession(id: string, at?: Date): Promise<void> {
+    await this.db.update(sessions).set({ status: "ended", endedAt: at ?? new Date() }).where(eq(sessions.id, id));
   }
 
   async deleteSession(id: string): Promise<boolean> {
@@ -139,6 +139,7 @@ export class SqlStorage implements Storage {
               type: e.type,
               payload: e.payload ?? null,
               actor: e.actor,
+              ...(e.at ? { at: e.at } : {}),
             })),
           )
           .returning();

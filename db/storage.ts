@@ -8,6 +8,8 @@ export interface NewEvent {
   payload: unknown;
   /** Participant id of whoever caused the event; null for the system. */
   actor: string | null;
+  /** When it happened: the database's clock when omitted (an imported log keeps its own times). */
+  at?: Date;
 }
 
 export interface StoredEvent extends NewEvent {
@@ -96,7 +98,8 @@ export interface Storage {
   getSession(id: string): Promise<SessionRecord | null>;
   findLiveSessionByCode(code: string): Promise<SessionRecord | null>;
   listLiveSessions(): Promise<SessionRecord[]>;
-  endSession(id: string): Promise<void>;
+  /** Marks the session ended, at `at` (now when omitted). */
+  endSession(id: string, at?: Date): Promise<void>;
   /** Deletes one session with everything it holds (log, snapshots, tokens, links); false when there was none. */
   deleteSession(id: string): Promise<boolean>;
   /** Deletes sessions created before `cutoff`, with everything they hold; returns their ids. */

@@ -8,6 +8,7 @@
 import type http from "node:http";
 import { ProtocolError } from "../../lib/protocol/errors";
 import { checkOrigin } from "../origin";
+import { ClientGoneError, Download, sendDownload } from "./download";
 import { readJsonBody, refuseForeignBody, sendJson, sendRefusal } from "./respond";
 import type { ApiContext } from "./route";
 import { RouteTable } from "./route-table";
@@ -44,8 +45,16 @@ export async function handleApi(req: http.IncomingMessage, res: http.ServerRespo
     const teacher = route.auth === "teacher" ? await authenticateTeacher(req, params.sessionId!, ctx.storage) : undefined;
     const replay = route.auth === "replay" ? await authenticateReplay(req, params.sessionId!, ctx.storage) : undefined;
     const body = route.body ? await readJsonBody(req, route.body) : undefined;
-    sendJson(res, route.status, await route.handle({ req, ctx, params, body, teacher, replay }));
+    const reply = await route.handle({ req, ctx, params, body, teacher, replay });
+    if (reply instanceof Download) await sendDownload(res, reply);
+    else sendJson(res, route.status, reply);
   } catch (err) {
+    // A download that fails midway can only be cut short: its status and headers are gone.
+    if (res.headersSent) {
+      if (!(err instanceof ClientGoneError)) ctx.log.error({ err, method, path }, "download failed midway");
+      res.destroy();
+      return;
+    }
     if (err instanceof ProtocolError) {
       // RFC 6750: a 401 names the scheme the client should use.
       sendRefusal(res, err, err.code === "UNAUTHENTICATED" ? { headers: { "www-authenticate": "Bearer" } } : {});

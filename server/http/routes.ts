@@ -23,6 +23,7 @@ import {
   sessionSummarySchema,
 } from "../../lib/protocol/replay";
 import { EVENTS_LIMIT_MAX } from "../replay/reader";
+import { REPORT_ROUTES } from "../reports/report-routes";
 import { joinClass, joinLinkByCode, lookUpClass, requestHandback } from "./join-handlers";
 import { joinLinkFor } from "./join-link";
 import { countParam, pathCount, readQuery } from "./query";
@@ -161,4 +162,5 @@ export const API_ROUTES: readonly Route[] = [
     response: predictionSeriesSchema,
     handle: ({ ctx, replay }) => ctx.replays.prediction(replay),
   }),
+  ...REPORT_ROUTES,
 ];

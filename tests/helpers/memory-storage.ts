@@ -44,9 +44,9 @@ export class MemoryStorage implements Storage {
   async listLiveSessions() {
     return [...this.sessions.values()].filter((s) => s.status === "live").map(clone);
   }
-  async endSession(id: string) {
+  async endSession(id: string, at?: Date) {
     const s = this.sessions.get(id);
-    if (s) Object.assign(s, { status: "ended", endedAt: new Date() });
+    if (s) Object.assign(s, { status: "ended", endedAt: at ?? new Date() });
   }
   async deleteSession(id: string) {
     const existed = this.sessions.delete(id);
@@ -85,7 +85,7 @@ export class MemoryStorage implements Storage {
     if (batch.length === 0) return [];
     const log = this.logs.get(sessionId) ?? [];
     if (log.length !== fromSeq - 1) throw new SeqConflictError(sessionId, fromSeq, log.length);
-    const stored = batch.map((e, i) => ({ ...clone(e), sessionId, seq: fromSeq + i, at: new Date() }));
+    const stored = batch.map((e, i) => ({ ...clone(e), sessionId, seq: fromSeq + i, at: e.at ? new Date(e.at) : new Date() }));
     this.logs.set(sessionId, [...log, ...stored]);
     return clone(stored);
   }

@@ -233,5 +233,15 @@ export function storageContract(name: string, open: () => Promise<StorageHandle>
       });
       expect(await storage.findParticipantByToken("0".repeat(64))).toBeNull();
     });
+
+    it("keeps the times an imported log gives its events, and ends a session at a given time", async () => {
+      await storage.createSession({ id: "imp", code: "ABCDEF", createdAt: new Date("2026-01-02T03:04:05.000Z") });
+      const at = new Date("2026-01-02T03:04:06.789Z");
+      const [stored] = await storage.append("imp", 1, [{ type: "a", payload: {}, actor: null, at }]);
+      expect(stored!.at.toISOString()).toBe("2026-01-02T03:04:06.789Z");
+      expect((await storage.read("imp", 1))[0]!.at.toISOString()).toBe("2026-01-02T03:04:06.789Z");
+      await storage.endSession("imp", new Date("2026-01-02T04:00:00.000Z"));
+      expect(await storage.getSession("imp")).toMatchObject({ status: "ended", endedAt: new Date("2026-01-02T04:00:00.000Z") });
+    });
   });
 }
