@@ -1,6 +1,7 @@
 /**
  * Deletes sessions older than RETENTION_DAYS, with their events, snapshots, tokens and replay
- * links (and drops their rooms and replay caches): at boot and then every hour. Students gave only a nickname; nothing outlives the window.
+ * links (and drops their rooms and replay caches): at boot and then every hour. Students
+ * gave only a nickname; nothing outlives the window.
  */
 import type { Storage } from "../db/storage";
 import type { Logger } from "./logger";
