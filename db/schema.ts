@@ -8,6 +8,7 @@ import {
   boolean,
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   primaryKey,
@@ -79,7 +80,12 @@ export const snapshots = pgTable(
       .notNull()
       .references(() => sessions.id, { onDelete: "cascade" }),
     seq: integer("seq").notNull(),
-    state: jsonb("state").notNull(),
+    /**
+     * `json`, not `jsonb`: kept as written, keys in their order. jsonb reorders object keys,
+     * and a fold that lists a record's values (a question's answers at the reveal) then gave
+     * another order after a snapshot than the live room had (tests/integration/replay-links).
+     */
+    state: json("state").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.seq] })],

@@ -118,8 +118,9 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     });
     io = attachSocketServer(server, { rooms, storage, limits, log, publicUrl: config.publicUrl });
     ioRef = io;
-    api = { rooms, storage, replays: new ReplayReader(storage), limits, log, publicUrl: config.publicUrl, port };
-    stopRetention = startRetention({ storage, rooms, log, retentionDays: config.retentionDays });
+    const replays = new ReplayReader(storage);
+    api = { rooms, storage, replays, limits, log, publicUrl: config.publicUrl, port };
+    stopRetention = startRetention({ storage, rooms, replays, log, retentionDays: config.retentionDays });
   } catch (err) {
     server.close();
     await grader?.close();

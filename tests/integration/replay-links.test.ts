@@ -12,6 +12,8 @@ import {
   replayMetaSchema,
   replayStateSchema,
 } from "../../lib/protocol/replay";
+import type { LoggedEvent } from "../../lib/session/events";
+import { applyEvent } from "../../lib/session/reducer";
 import type { SessionState } from "../../lib/session/state";
 import { hostSession, joinStudent, LiveClient } from "../helpers/classroom";
 import { describeEachDatabase } from "../helpers/databases";
@@ -95,6 +97,27 @@ describeEachDatabase("replay links and deleting", (db) => {
     const history = neuronHistorySchema.parse((await api(server.url, path("/replay/neurons/0/0"), { token: hidden })).body);
     expect(history.holders.length).toBeGreaterThan(0);
     expect(history.holders.every((h) => h.nickname === "")).toBe(true);
+  });
+
+  it("lets a link play forward: its events folded from its first state give its last, re-reading at each resync", async () => {
+    const head = cls.recorded.at(-1)!.seq;
+    for (const token of [hidden, named]) {
+      const stateAt = async (seq: number) =>
+        replayStateSchema.parse((await api(server.url, path(`/replay/state?seq=${seq}`), { token })).body).state as unknown as SessionState;
+      let state = await stateAt(1);
+      let after: number | null = 1;
+      let resyncs = 0;
+      while (after !== null) {
+        const page = replayEventsSchema.parse((await api(server.url, path(`/replay/events?after=${after}&limit=7`), { token })).body);
+        for (const e of page.events as unknown as (LoggedEvent & { resync?: true })[]) {
+          if (e.resync) resyncs++;
+          state = e.resync ? await stateAt(e.seq) : applyEvent(state, e);
+        }
+        after = page.next;
+      }
+      expect(resyncs).toBe(1);
+      expect(state).toEqual(await stateAt(head));
+    }
   });
 
   it("lets a link act nowhere: no teacher route, no socket, no other session", async () => {

@@ -2,7 +2,9 @@
  * The pure pieces of replays: the bounded time sampler, the timeline's time → seq index,
  * and the marks' labels.
  */
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
+import { MARK_EVENT_TYPES } from "../../db/storage";
 import { MarkBuilder, stepLabel } from "../../server/replay/marks";
 import { thin, TimeSampler } from "../../server/replay/sampler";
 import { buildTimeline, sampleSeqs } from "../../server/replay/timeline";
@@ -113,5 +115,13 @@ describe("marks", () => {
   it("labels steps from the lesson", () => {
     expect(stepLabel(0)).toBe("Step 1: One artificial neuron");
     expect(stepLabel(99)).toBe("Step 100");
+  });
+});
+
+describe("the marked events' index", () => {
+  it("covers exactly the types the marks and the summary read", () => {
+    const migration = fs.readFileSync(new URL("../../drizzle/0001_replays.sql", import.meta.url), "utf8");
+    const index = /CREATE INDEX "events_marks_idx"[^;]*WHERE "events"\."type" in \(([^)]*)\)/.exec(migration);
+    expect(index?.[1]?.split(", ").map((t) => t.replace(/'/g, ""))).toEqual([...MARK_EVENT_TYPES]);
   });
 });
