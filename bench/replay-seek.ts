@@ -19,6 +19,7 @@ import { openDatabase } from "../db/client";
 import { SqlStorage } from "../db/sql-storage";
 import type { NewEvent, SessionRecord } from "../db/storage";
 import { DEFAULT_PRESET_ID, getPreset } from "../lib/lesson/presets";
+import { seeded } from "../lib/quiz/parametric";
 import { decide, decideJoin } from "../lib/session/decide";
 import type { SessionEvent } from "../lib/session/events";
 import { applyEvent, createState } from "../lib/session/reducer";
@@ -52,17 +53,6 @@ const ms = (t0: number) => performance.now() - t0;
 const fmt = (x: number) => x.toFixed(1);
 const line = (s: Summary) => `p50 ${fmt(s.p50)} / p99 ${fmt(s.p99)} / max ${fmt(s.max)} ms (n ${s.n})`;
 
-/** A tiny seeded generator: the same class every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function generate(storage: SqlStorage, sessionId: string): Promise<{ head: number; snapshots: number; seconds: number }> {
   const t0 = performance.now();

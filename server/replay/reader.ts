@@ -14,7 +14,7 @@ import { HistoryPass } from "./history";
 import { Lru } from "./lru";
 import { MarkBuilder } from "./marks";
 import { projectReplayEvent, projectReplayState, type ReplayEvent, type ReplayViewer } from "./project";
-import { foldRange, foldRangeQuick, PAGE_SIZE, stateAt, type SeqState } from "./seek";
+import { foldRange, PAGE_SIZE, stateAt, type SeqState } from "./seek";
 import { buildTimeline, sampleSeqs, TIMELINE_MAX } from "./timeline";
 
 export const EVENTS_LIMIT_MAX = 2_000;
@@ -115,9 +115,9 @@ export class ReplayReader {
       // An ended session's log does not grow: a complete pass is reused as it is.
       if (status === "ended" && pass.seq > 0 && pass.seq === (await this.storage.headSeq(sessionId))) return pass;
       const head = await this.storage.headSeq(sessionId);
-      await foldRangeQuick(this.storage, sessionId, { seq: pass.seq, state: pass.state }, head, (event, state) =>
-        pass.add(event, event.at ?? 0, state),
-      );
+      await foldRange(this.storage, sessionId, { seq: pass.seq, state: pass.state }, head, (event, state) => pass.add(event, event.at ?? 0, state), {
+        quick: true,
+      });
       return pass;
     });
     entry.busy = run.catch(() => {});

@@ -17,11 +17,11 @@ export class TimeSampler<P extends Timed> {
 
   /**
    * @param max at most this many points come out (at least 3)
-   * @param width the first slice width, ms
+   * @param width the first slice width, ms (1: a short session keeps every change)
    */
   constructor(
     private readonly max = 400,
-    width = 1_000,
+    width = 1,
   ) {
     if (max < 3) throw new Error("a sampler keeps at least 3 points");
     this.width = width;

@@ -6,6 +6,7 @@
 import type { Storage } from "../../db/storage";
 import { parseStoredEvent } from "../../lib/session/event-schemas";
 import type { LoggedEvent } from "../../lib/session/events";
+import { MoveRun } from "../../lib/session/move-run";
 import { applyEvent, createState } from "../../lib/session/reducer";
 import type { SessionState } from "../../lib/session/state";
 import { usable } from "../rooms/load-state";
@@ -31,10 +32,22 @@ export function foldOne(sessionId: string, state: SessionState | null, event: Lo
   return applyEvent(state, event);
 }
 
+/** What a pass over `from..to` ends with: the last seq read, its time, and the state after it. */
+export interface Folded {
+  seq: number;
+  at: number | null;
+  state: SessionState | null;
+}
+
 /**
  * Reads events `from..to` in pages and hands each, parsed, with the state just after it.
+ * `quick` folds a run of slider moves (most of a long log) as the room batches a tick
+ * (lib/session/move-run.ts): the same state after the run for one fold per student; `each`
+ * then sees every other event, and the last move of each run (a run is cut at each page's
+ * end) with the state after the run.
  * @example
  * await foldRange(storage, id, start, 10, 20, (event, after) => out.push(event));
+ * const { state } = await foldRange(storage, id, start, 1_000_000, undefined, { quick: true });
  */
 export async function foldRange(
   storage: Storage,
@@ -42,52 +55,15 @@ export async function foldRange(
   start: { seq: number; state: SessionState | null },
   to: number,
   each?: (event: LoggedEvent, after: SessionState) => void,
-  pageSize = PAGE_SIZE,
-): Promise<{ seq: number; at: number | null; state: SessionState | null }> {
+  { pageSize = PAGE_SIZE, quick = false }: { pageSize?: number; quick?: boolean } = {},
+): Promise<Folded> {
   let { seq, state } = start;
   let at: number | null = null;
-  while (seq < to) {
-    const page = await storage.read(sessionId, seq + 1, to, pageSize);
-    if (page.length === 0) break;
-    for (const row of page) {
-      const event = parseStoredEvent(sessionId, row);
-      state = foldOne(sessionId, state, event);
-      seq = row.seq;
-      at = row.at.getTime();
-      each?.(event, state);
-    }
-    if (page.length < pageSize) break;
-    if (seq < to) await breathe();
-  }
-  return { seq, at, state };
-}
-
-/**
- * Like foldRange, but a run of slider moves (`entry.set`, most of a long log) is folded as
- * the room batches a tick: each student's last move, in the order the last ones came. Seats
- * do not change between two other events, so the state after the run is the same, for one
- * fold per student instead of one per move. `each` sees every other event, and the last
- * move of each run (a run is cut at each page's end) with the state after the run.
- * @example
- * const { state } = await foldRangeQuick(storage, id, start, 1_000_000);
- */
-export async function foldRangeQuick(
-  storage: Storage,
-  sessionId: string,
-  start: { seq: number; state: SessionState | null },
-  to: number,
-  each?: (event: LoggedEvent, after: SessionState) => void,
-  pageSize = PAGE_SIZE,
-): Promise<{ seq: number; at: number | null; state: SessionState | null }> {
-  let { seq, state } = start;
-  let at: number | null = null;
-  const run = new Map<string, LoggedEvent>();
-  let lastOfRun: LoggedEvent | null = null;
-  const flush = () => {
+  const run = new MoveRun();
+  const endRun = () => {
     if (run.size === 0 || !state) return;
-    for (const move of run.values()) state = applyEvent(state, move);
-    run.clear();
-    each?.(lastOfRun!, state);
+    state = run.foldInto(state);
+    each?.(run.last!, state);
   };
   while (seq < to) {
     const page = await storage.read(sessionId, seq + 1, to, pageSize);
@@ -96,17 +72,12 @@ export async function foldRangeQuick(
       const event = parseStoredEvent(sessionId, row);
       seq = row.seq;
       at = row.at.getTime();
-      if (event.type === "entry.set" && state) {
-        run.delete(event.payload.studentId);
-        run.set(event.payload.studentId, event);
-        lastOfRun = event;
-        continue;
-      }
-      flush();
+      if (quick && state && run.take(event)) continue;
+      endRun();
       state = foldOne(sessionId, state, event);
       each?.(event, state);
     }
-    flush();
+    endRun();
     if (page.length < pageSize) break;
     if (seq < to) await breathe();
   }
@@ -123,7 +94,7 @@ export async function stateAt(storage: Storage, sessionId: string, seq: number, 
   let start: { seq: number; state: SessionState | null; at: number | null } = { seq: 0, state: null, at: null };
   if (snap) start = { ...snap, at: null };
   if (near && near.seq <= seq && near.seq > start.seq) start = near;
-  const folded = await foldRangeQuick(storage, sessionId, start, seq);
+  const folded = await foldRange(storage, sessionId, start, seq, undefined, { quick: true });
   if (folded.seq !== seq || !folded.state) return null;
   let at = folded.at ?? start.at;
   if (at === null) at = (await storage.eventTimes(sessionId, [seq]))[0]?.at.getTime() ?? null;

@@ -1,16 +1,2 @@
-/**
- * Seeded pseudo-random numbers in [0, 1) (mulberry32), so every run sees the same sequence
- * and a failing case can be reproduced.
- * @example
- * const random = seeded(42); random(); // always the same first value
- */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded pseudo-random numbers for tests (mulberry32): the engine's parametric draws use the same generator. */
+export { seeded } from "../../lib/quiz/parametric";

@@ -8,7 +8,7 @@ import type { SessionEvent } from "../../lib/session/events";
 import { applyEvent } from "../../lib/session/reducer";
 import { STATE_VERSION, type SessionState } from "../../lib/session/state";
 import { HistoryPass } from "../../server/replay/history";
-import { foldRange, foldRangeQuick, stateAt } from "../../server/replay/seek";
+import { foldRange, stateAt } from "../../server/replay/seek";
 import { toSnapshot } from "../../server/rooms/load-state";
 import { MemoryStorage } from "../helpers/memory-storage";
 import { createdEvent, join, newSession, run, setMine } from "../helpers/session-fixtures";
@@ -56,8 +56,8 @@ describe("seeking", () => {
     // Pages of 2 and 3 cut the runs of moves anywhere: every end state is still the fold's.
     for (let to = 1; to <= states.length; to++) {
       for (const pageSize of [2, 3]) {
-        expect((await foldRange(storage, "sess-1", { seq: 0, state: null }, to, undefined, pageSize)).state).toEqual(states[to - 1]);
-        expect((await foldRangeQuick(storage, "sess-1", { seq: 0, state: null }, to, undefined, pageSize)).state).toEqual(states[to - 1]);
+        expect((await foldRange(storage, "sess-1", { seq: 0, state: null }, to, undefined, { pageSize })).state).toEqual(states[to - 1]);
+        expect((await foldRange(storage, "sess-1", { seq: 0, state: null }, to, undefined, { pageSize, quick: true })).state).toEqual(states[to - 1]);
       }
     }
   });
@@ -65,7 +65,7 @@ describe("seeking", () => {
   it("records who held a neuron and its changes in one pass", async () => {
     const { storage, states } = await classLog();
     const pass = new HistoryPass();
-    await foldRangeQuick(storage, "sess-1", { seq: 0, state: null }, states.length, (event, after) => pass.add(event, event.at!, after));
+    await foldRange(storage, "sess-1", { seq: 0, state: null }, states.length, (event, after) => pass.add(event, event.at!, after), { quick: true });
     const end = states.at(-1)!;
     const seatOf = (id: string) => end.students[id]!.seat!;
     const p1 = seatOf("p1");

@@ -4,39 +4,17 @@
  * The class prediction over the whole session (`replay/prediction`), as a picture: one line
  * per output, the cursor's time marked, and the values there written out.
  */
-import { useEffect, useMemo, useState } from "react";
-import type { PredictionSeries } from "../../../lib/protocol/replay";
 import { isSoftmaxOutput } from "../../../lib/session/derive";
 import { formatPercent, formatValue } from "../../../lib/session/format";
 import { useLive } from "../diagram/live-store";
 import { Panel } from "../teacher/ui";
-import { ChartKey, LineChart, SERIES_STYLES, type Series } from "./line-chart";
+import { ChartKey, LineChart } from "./line-chart";
 import type { ReplayClient } from "./replay-api";
-import { ReplayError } from "./replay-api";
+import { usePrediction } from "./use-prediction";
 
 export function PredictionChart({ client, startAt, endAt, cursorAt }: { client: ReplayClient; startAt: number; endAt: number; cursorAt: number }) {
-  const [data, setData] = useState<PredictionSeries | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data, error, series } = usePrediction(client);
   const softmax = useLive((s) => isSoftmaxOutput(s.network));
-  useEffect(() => {
-    let live = true;
-    client
-      .prediction()
-      .then((d) => live && setData(d))
-      .catch((err) => live && setError(err instanceof ReplayError ? err.message : "The prediction could not be read."));
-    return () => {
-      live = false;
-    };
-  }, [client]);
-  const series = useMemo<Series[]>(
-    () =>
-      (data?.labels ?? []).map((label, j) => ({
-        label,
-        points: data!.points.filter((p) => p.outputs[j] !== undefined).map((p) => [p.at, p.outputs[j]!] as const),
-        ...SERIES_STYLES[j % SERIES_STYLES.length]!,
-      })),
-    [data],
-  );
   const format = softmax ? formatPercent : formatValue;
   return (
     <Panel title="Class prediction over time">

@@ -5,11 +5,12 @@
  * per output of the network, and the values it ended on written out beside it. Read from
  * `replay/prediction` with the teacher pass.
  */
-import { useEffect, useMemo, useState } from "react";
+import { useMemo } from "react";
 import type { PredictionSeries } from "../../../lib/protocol/replay";
 import { formatPercent, formatValue } from "../../../lib/session/format";
-import { ChartKey, LineChart, SERIES_STYLES, type Series } from "../replay/line-chart";
-import { ReplayClient, ReplayError } from "../replay/replay-api";
+import { ChartKey, LineChart } from "../replay/line-chart";
+import { ReplayClient } from "../replay/replay-api";
+import { usePrediction } from "../replay/use-prediction";
 
 /** Outputs that are probabilities (each 0..1, summing to 1 at every point) are shown as percentages. */
 function isProbability(data: PredictionSeries): boolean {
@@ -20,27 +21,8 @@ function isProbability(data: PredictionSeries): boolean {
 }
 
 export function PredictionOverTime({ sessionId, token, startAt, endAt }: { sessionId: string; token: string; startAt: number; endAt: number }) {
-  const [data, setData] = useState<PredictionSeries | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    new ReplayClient(sessionId, token)
-      .prediction()
-      .then((d) => live && setData(d))
-      .catch((err: unknown) => live && setError(err instanceof ReplayError ? err.message : "The prediction could not be read."));
-    return () => {
-      live = false;
-    };
-  }, [sessionId, token]);
-  const series = useMemo<Series[]>(
-    () =>
-      (data?.labels ?? []).map((label, j) => ({
-        label,
-        points: data!.points.filter((p) => p.outputs[j] !== undefined).map((p) => [p.at, p.outputs[j]!] as const),
-        ...SERIES_STYLES[j % SERIES_STYLES.length]!,
-      })),
-    [data],
-  );
+  const client = useMemo(() => new ReplayClient(sessionId, token), [sessionId, token]);
+  const { data, error, series } = usePrediction(client);
   const probability = data ? isProbability(data) : false;
 
   if (error) return <p className="rounded-2xl bg-white p-5 text-sm font-semibold text-red-900 ring-1 ring-slate-200">{error}</p>;
