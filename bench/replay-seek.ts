@@ -63,7 +63,11 @@ async function generate(storage: SqlStorage, sessionId: string): Promise<{ head:
     payload: { id: sessionId, code: "BENCH7", network: preset.network, inputs: preset.inputs, inputLabels: preset.inputLabels, outputLabels: preset.outputLabels, presetId: preset.id },
   };
   let state: SessionState = createState(created);
-  let pending: NewEvent[] = [{ type: created.type, payload: created.payload, actor: null }];
+  // Stored times follow the simulated hour, one 25 ms tick after another, as the room stamps them.
+  const startAt = Date.now() - HOUR_MS;
+  let ticks = 0;
+  const tickTime = () => new Date(startAt + ticks * 25);
+  let pending: NewEvent[] = [{ type: created.type, payload: created.payload, actor: null, at: tickTime() }];
   let written = 0;
   let inTick = 0;
   let sinceSnapshot = 0;
@@ -80,13 +84,14 @@ async function generate(storage: SqlStorage, sessionId: string): Promise<{ head:
   const push = async (events: SessionEvent[], actor: string | null) => {
     for (const e of events) {
       state = applyEvent(state, e);
-      pending.push({ type: e.type, payload: e.payload, actor });
+      pending.push({ type: e.type, payload: e.payload, actor, at: tickTime() });
       inTick++;
     }
     if (inTick >= TICK_EVENTS) {
       // The end of a tick: the room commits it, and snapshots once 1,000 events have passed.
       sinceSnapshot += inTick;
       inTick = 0;
+      ticks++;
       if (sinceSnapshot >= SNAPSHOT_EVERY) {
         sinceSnapshot = 0;
         snapshots.push({ seq: written + pending.length, state: toSnapshot(state) });
