@@ -54,7 +54,8 @@ function plan(network: Network): Plan[] {
 
 /**
  * A validated network ready to run. `run` reuses its own buffers: `raw` and `output` hold the
- * last run's values until the next run. `forward` returns fresh arrays shaped like `forward`'s.
+ * last run's values until the next run (after a refused run, only partly). `forward` returns
+ * fresh arrays shaped like `forward`'s.
  * @example
  * const c = compile(net); // throws forward's EngineError for a bad network
  * c.run([0.8, 0.6])[0]; // the first output, as forward(net, [0.8, 0.6]) computes it
