@@ -37,7 +37,7 @@ if (args.help) {
   [--flooders 5]       this many students of another class flood from 5 sockets each
                        (5 moves per socket every 10 ms: 12,500 a second for 5 students)
   [--flood-stay-away]  cut-off flooders stay away (by default they connect again at once)
-  [--only all|synapse|bare|capacity|flood|quiz|grading]   flood: the flood scenario; quiz: the answer burst (bench/quiz-burst.ts), alone; grading: scenario A with and without 50 programs graded at once
+  [--only all|synapse|bare|capacity|flood|quiz|grading|engine]   flood: the flood scenario; quiz: the answer burst (bench/quiz-burst.ts), alone; grading: scenario A with and without 50 programs graded at once; engine: forward passes per second (bench/engine.ts)
   [--no-write]         do not append to docs/benchmarks.md`);
   process.exit(0);
 }

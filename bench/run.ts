@@ -13,6 +13,8 @@
  *    against both servers (`--only flood` runs it alone).
  * D. Phone page size: the gzipped JavaScript of the student's page, read from the build's
  *    manifests (phone-size.ts; SPEC's budget is 120 KB).
+ * G. Engine: forward passes per second, validating and compiled (engine.ts; first, in this
+ *    process, before any server runs; `--only engine` runs it alone). Its own entry.
  *
  * Loopback only; every phase has a time limit; every child is killed on the way out.
  * Results are printed and appended to docs/benchmarks.md (unless --no-write).
@@ -29,6 +31,7 @@ import { capacityScenario } from "./capacity";
 import { quizBurst } from "./quiz-burst";
 import { gradingBench } from "./grading-bench";
 import { writeDoc } from "./doc";
+import { engineBench } from "./engine";
 import { floodScenario } from "./flood";
 import { floodInterpretation, floodLine, floodTable } from "./flood-report";
 import { loadScenario } from "./latency";
@@ -52,6 +55,8 @@ removeTempDirsOnExit();
 async function main(): Promise<void> {
   if (ONLY === "quiz") return quizBurst(); // bench/quiz-burst.ts: 200 answers within one second
   if (ONLY === "grading") return gradingBench(); // bench/grading-bench.ts: the realtime figures while programs are graded
+  if (ONLY === "all" || ONLY === "engine") engineBench(); // bench/engine.ts: forward passes per second
+  if (ONLY === "engine") return;
   log(`bench: ${STUDENTS} students × ${RATE}/s for ${SECONDS} s, ${CLIENT_PROCS} student process(es), capacity ${CAPACITY}; hard limit ${HARD_LIMIT_S} s`);
   const wantsSynapse = ONLY === "all" || ONLY === "synapse" || ONLY === "capacity" || ONLY === "flood";
   if (wantsSynapse) ensureBuild();

@@ -4,7 +4,7 @@
  * threshold, and the forward pass itself. One module for the diagram, the phone and the
  * outputs, so they cannot disagree; no zod, so the phone can load it.
  */
-import { forward } from "../engine/forward";
+import { compiledOf } from "../engine/compile";
 import type { ForwardResult, Network } from "../engine/network";
 
 /**
@@ -81,7 +81,8 @@ const passes = new WeakMap<Network, WeakMap<readonly number[], ForwardResult | n
 /**
  * The forward pass of a network on inputs, computed once per pair: the reducer keeps both
  * objects when an event does not touch them, so every component reading the same state
- * shares one result. Null when the engine refuses the network.
+ * shares one result. The network is validated and compiled once (compiledOf), so new inputs
+ * or a re-render only run the compiled pass. Null when the engine refuses the network.
  * @example
  * forwardOf(state.network, state.inputs)?.layers.at(-1)?.output;
  */
@@ -91,7 +92,7 @@ export function forwardOf(network: Network, inputs: readonly number[]): ForwardR
   if (byInputs.has(inputs)) return byInputs.get(inputs)!;
   let result: ForwardResult | null;
   try {
-    result = forward(network, inputs);
+    result = compiledOf(network).forward(inputs);
   } catch {
     result = null;
   }

@@ -4,7 +4,7 @@
  * neuron's history and the class prediction are drawn. The pass can be continued from
  * where it stopped, so a live session's replay only folds what is new.
  */
-import { forward } from "../../lib/engine";
+import { forwardOf } from "../../lib/session/derive";
 import type { LoggedEvent } from "../../lib/session/events";
 import type { SessionState } from "../../lib/session/state";
 import type { NeuronHistory, PredictionSeries } from "../../lib/protocol/replay";
@@ -65,14 +65,15 @@ export class HistoryPass {
     this.seats = now;
   }
 
-  /** Each sampled moment's forward pass (null where the network could not be computed). */
+  /**
+   * Each sampled moment's forward pass (null where the network could not be computed). Moments
+   * that share a network (inputs moved) share its compiled form, and a pass computed for one
+   * neuron's history is reused for the next neuron and for the prediction (forwardOf).
+   */
   private passes(): { moment: Moment; layers: number[][] | null }[] {
     return this.moments.points().map((moment) => {
-      try {
-        return { moment, layers: forward(moment.state.network, moment.state.inputs).layers.map((l) => l.output) };
-      } catch {
-        return { moment, layers: null };
-      }
+      const result = forwardOf(moment.state.network, moment.state.inputs);
+      return { moment, layers: result ? result.layers.map((l) => l.output) : null };
     });
   }
 

@@ -3,7 +3,8 @@
  * a softmax output, and one forward pass shared by every reader of the same state.
  */
 import { describe, expect, it } from "vitest";
-import { buildNeuronModel } from "../../app/components/student/neuron-model";
+import { buildNeuronModel, networkWithPending, NUDGE } from "../../app/components/student/neuron-model";
+import { forward, networkOutput } from "../../lib/engine";
 import { forwardOf, inputLabel, isSoftmaxOutput, outputLabel } from "../../lib/session/derive";
 import { applyEvent } from "../../lib/session/reducer";
 import { TEACHER, joinMany, newSession, run } from "../helpers/session-fixtures";
@@ -42,5 +43,31 @@ describe("derive", () => {
     expect(model.used).toEqual({ weights: [1.6, -0.2], bias: 0.5 });
     // 1.6 × 0.9 − 0.2 × 0.4 + 0.5 = 1.86, through ReLU.
     expect(model.output.toFixed(3)).toBe("1.860");
+  });
+
+  it("computes with the compiled engine exactly what the validating forward computes", () => {
+    const state = newSession();
+    joinMany(state, 6);
+    for (const inputs of [state.inputs, [0.5, 0.25], [-1, 3]]) {
+      expect(forwardOf(state.network, inputs)).toEqual(forward(state.network, inputs));
+    }
+    // The phone's preview and its nudge ("if my bias went up by 0.1"), with values being dragged.
+    const pending = { weights: [0.7, -1.1], bias: 0.3 };
+    const model = buildNeuronModel(state, "p2", pending)!;
+    const network = networkWithPending(state, state.students["p2"]!, pending);
+    const expected = forward(network, state.inputs);
+    expect(model.raw).toBe(expected.layers[model.seat.layer]!.raw[model.seat.neuron]);
+    expect(model.prediction.items.map((i) => i.value)).toEqual(networkOutput(expected));
+    const nudged = structuredClone(network);
+    nudged.layers[model.seat.layer]!.neurons[model.seat.neuron]!.bias += NUDGE;
+    const watched = model.prediction.best ?? 0;
+    expect(model.nudge?.after).toBe(networkOutput(forward(nudged, state.inputs))[watched]);
+    expect(model.nudge?.after).not.toBe(model.nudge?.before);
+  });
+
+  it("gives no pass for a network the engine refuses, every time it is asked", () => {
+    const broken = { layers: [{ activation: "softmax" as const, neurons: [{ weights: [1], bias: 0 }] }] };
+    expect(forwardOf(broken, [1])).toBeNull();
+    expect(forwardOf(broken, [2])).toBeNull();
   });
 });

@@ -1,10 +1,13 @@
 /**
  * Everything the phone shows about "my" neuron, computed from the session state and the values
  * the student is dragging but the server has not confirmed yet. Pure: it runs the shared engine
- * on a copy of the class network, so the screen moves before the server answers.
+ * on a copy of the class network, so the screen moves before the server answers. The network is
+ * validated once (compiledOf: the class network's compiled form is shared with the diagram),
+ * and the nudge preview reruns it with one bias changed rather than validating a copy.
  */
 import type { Activation } from "../../../lib/engine/activations";
-import { forward, layerInputs, networkOutput } from "../../../lib/engine/forward";
+import { compiledOf } from "../../../lib/engine/compile";
+import { layerInputs, networkOutput } from "../../../lib/engine/forward";
 import type { Network } from "../../../lib/engine/network";
 import { layerName } from "../../../lib/session/format";
 import { inputLabel, isSoftmaxOutput, outputLabel, thresholdVerdict, type Verdict } from "../../../lib/session/derive";
@@ -118,21 +121,17 @@ export function buildNeuronModel(state: SessionState, studentId: string, pending
   // Pending values from before a topology change no longer fit: ignore them.
   const fits = pending !== null && pending.weights.length === neuron.weights.length;
   const network = networkWithPending(state, me, fits ? pending : null);
-  const result = forward(network, state.inputs);
+  const compiled = compiledOf(network);
+  const result = compiled.forward(state.inputs);
   const outputs = networkOutput(result);
   const used = neuronValues(network, seat);
 
   let nudge: Nudge | null = null;
   const prediction = predictionOf(state, network, outputs);
   const watched = prediction.best ?? 0;
-  const nudged = structuredClone(network);
-  const target = nudged.layers[seat.layer]?.neurons[seat.neuron];
-  if (target) {
-    target.bias += NUDGE;
-    const after = networkOutput(forward(nudged, state.inputs))[watched];
-    const item = prediction.items[watched];
-    if (item && after !== undefined) nudge = { label: item.label, before: item.value, after };
-  }
+  const after = compiled.withBias(seat.layer, seat.neuron, used.bias + NUDGE).run(state.inputs)[watched];
+  const item = prediction.items[watched];
+  if (item && after !== undefined) nudge = { label: item.label, before: item.value, after };
 
   return {
     seat,
