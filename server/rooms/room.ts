@@ -3,8 +3,8 @@
  * and `close`; messages go out through `deliver` to channels (a viewer kind, or one participant).
  *
  * Commands are decided on the `working` state with the room's clock and random source, and
- * folded into it at once, so the next command sees them; the events wait for the tick, are
- * appended to the database in one transaction (group commit), and only then are folded into
+ * folded into it at once, so the next command sees them; the events wait for the tick, go to
+ * the process's commit queue (commit-queue.ts: one transaction for every room due), and only then are folded into
  * `committed`, acknowledged and fanned out: every screen and every acknowledgement follows
  * the database. The state asks for timers (a playing animation) and jobs (grading a program,
  * room-jobs.ts); the room arms and runs them and folds what they produce.
@@ -33,6 +33,8 @@ import { QuizDelivery } from "./quiz-delivery";
 import { COMMIT_DEADLINE_MS, CommitError, DatabaseUnavailableError, HEAL_EVERY_MS, READ_DEADLINE_MS, sameEvent, type Row } from "./commit-outcome";
 import type { CommitHealth } from "./commit-health";
 import { DeadlineError, withDeadline } from "./deadline";
+import type { Appender } from "./commit-queue";
+import { reread } from "./reread";
 
 export interface RoomClient {
   readonly id: string;
@@ -43,6 +45,8 @@ export interface RoomClient {
 
 export interface RoomOptions {
   storage: Storage;
+  /** What the tick's events are appended through: the process's CommitQueue (the storage itself when absent). */
+  commits?: Appender;
   log: Logger;
   deliver: Deliver;
   tickMs: number;
@@ -267,7 +271,7 @@ export class Room {
     try {
       const committed: Committed[] = [];
       if (batch.length > 0) {
-        const append = this.options.storage.append(this.id, fromSeq, rows);
+        const append = (this.options.commits ?? this.options.storage).append(this.id, fromSeq, rows);
         const stored = await withDeadline(append, this.options.commitDeadlineMs ?? COMMIT_DEADLINE_MS, "commit");
         this.options.health?.ok(this.id);
         let state = this.committed;
@@ -308,7 +312,7 @@ export class Room {
     this.pending.take();
     const lastSeq = fromSeq + rows.length - 1;
     try {
-      const { loaded, mine, head } = await withDeadline(this.reread(fromSeq, lastSeq), this.readDeadlineMs, "re-read");
+      const { loaded, mine, head } = await withDeadline(reread(this.options.storage, this.id, fromSeq, lastSeq), this.readDeadlineMs, "re-read");
       this.resetTo(loaded);
       const landed = mine.length === rows.length && mine.every((m, i) => sameEvent(m, rows[i]!));
       // Our seqs taken by other events, or an error (not a timeout) before they landed: not stored, for certain.
@@ -322,16 +326,6 @@ export class Room {
       this.markBroken();
       for (const w of waiters) w.reject(new CommitError(true));
     }
-  }
-
-  /** The log's head once any open append has ended, the rows at our seqs, and the state. */
-  private async reread(fromSeq: number, lastSeq: number) {
-    const storage = this.options.storage;
-    const head = await storage.settledHeadSeq(this.id);
-    const mine = head >= fromSeq ? await storage.read(this.id, fromSeq, lastSeq) : [];
-    const loaded = await loadSessionState(storage, this.id);
-    if (!loaded) throw new Error(`session ${this.id} is gone`);
-    return { loaded, mine, head };
   }
 
   private get readDeadlineMs(): number {
