@@ -15,7 +15,7 @@ import type { Db } from "./client";
 import { events, sessions } from "./schema";
 import { SeqConflictError, SessionGoneError, type AppendOutcome, type AppendRequest, type StoredEvent } from "./storage";
 
-/** Rows per insert statement: 6 parameters a row stays well under PostgreSQL's 65,535. */
+/** Rows per insert statement: its one JSON parameter stays a few megabytes. */
 const ROWS_PER_INSERT = 5000;
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -78,10 +78,23 @@ async function inTransaction(tx: Tx, requests: readonly AppendRequest[]): Promis
       );
     }
   }
-  const stored = new Map<string, StoredEvent>();
+  // The rows travel as one JSON parameter (one string to build and send, whatever their
+  // number); only the keys and times come back, the rest of each row is what the request sent.
+  const at = new Map<string, Date>();
   for (let i = 0; i < values.length; i += ROWS_PER_INSERT) {
-    const rows = await tx.insert(events).values(values.slice(i, i + ROWS_PER_INSERT)).returning();
-    for (const row of rows) stored.set(`${row.seq}:${row.sessionId}`, { sessionId: row.sessionId, seq: row.seq, type: row.type, payload: row.payload, actor: row.actor, at: row.at });
+    const json = JSON.stringify(values.slice(i, i + ROWS_PER_INSERT).map((v) => ({ s: v.sessionId, q: v.seq, t: v.type, p: v.payload, a: v.actor, at: v.at ?? null })));
+    const result = await tx.execute<{ session_id: string; seq: number; at: Date | string }>(sql`
+      insert into ${events} (session_id, seq, type, payload, actor, at)
+      select r->>'s', (r->>'q')::int, r->>'t', r->'p', r->>'a', coalesce((r->>'at')::timestamptz, now())
+      from jsonb_array_elements(${json}::jsonb) as r
+      returning session_id, seq, at`);
+    const rows = Array.isArray(result) ? result : (result as unknown as { rows: typeof result }).rows;
+    for (const row of rows as { session_id: string; seq: number; at: Date | string }[]) at.set(`${row.seq}:${row.session_id}`, new Date(row.at));
   }
-  return requests.map((r, i) => outcomes[i] ?? { stored: r.events.map((_, k) => stored.get(`${r.fromSeq + k}:${r.sessionId}`)!) });
+  return requests.map(
+    (r, i) =>
+      outcomes[i] ?? {
+        stored: r.events.map((e, k) => ({ sessionId: r.sessionId, seq: r.fromSeq + k, type: e.type, payload: e.payload ?? null, actor: e.actor, at: at.get(`${r.fromSeq + k}:${r.sessionId}`)! })),
+      },
+  );
 }

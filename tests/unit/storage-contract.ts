@@ -99,7 +99,7 @@ export function storageContract(name: string, open: () => Promise<StorageHandle>
         { sessionId: "s2", fromSeq: 1, events: [ev("stale")] },
         { sessionId: "gone", fromSeq: 1, events: [ev("x")] },
         { sessionId: "s3", fromSeq: 1, events: [{ type: "c1", payload: { v: [0.5] }, actor: "p1" }] },
-        { sessionId: "s1", fromSeq: 3, events: [ev("a3")] },
+        { sessionId: "s1", fromSeq: 3, events: [{ ...ev("a3"), at: new Date("2026-01-02T03:04:05.678Z") }] },
       ]);
       expect(outcomes.map((o) => ("stored" in o ? o.stored.map((e) => `${e.sessionId}:${e.seq}:${e.type}`) : o.error.name))).toEqual([
         ["s1:1:a1", "s1:2:a2"],
@@ -112,6 +112,12 @@ export function storageContract(name: string, open: () => Promise<StorageHandle>
       expect((outcomes[2] as { error: Error }).error).toBeInstanceOf(SessionGoneError);
       expect((outcomes[3] as { stored: { payload: unknown; actor: string | null }[] }).stored[0]).toMatchObject({ payload: { v: [0.5] }, actor: "p1" });
       expect((await storage.read("s1", 1)).map((e) => e.type)).toEqual(["a1", "a2", "a3"]);
+      // The database's clock where no time was given, an imported event's own time kept.
+      const [a1, , a3] = await storage.read("s1", 1);
+      expect((outcomes[0] as { stored: { at: Date }[] }).stored[0]!.at.getTime()).toBe(a1!.at.getTime());
+      expect(Math.abs(a1!.at.getTime() - Date.now())).toBeLessThan(60_000);
+      expect(a3!.at.toISOString()).toBe("2026-01-02T03:04:05.678Z");
+      expect((outcomes[4] as { stored: { at: Date }[] }).stored[0]!.at.toISOString()).toBe("2026-01-02T03:04:05.678Z");
       expect((await storage.read("s2", 1)).map((e) => e.type)).toEqual(["old"]);
       expect((await storage.read("s3", 1)).map((e) => e.type)).toEqual(["c1"]);
     });
