@@ -20,6 +20,7 @@ import { openDatabase, type Database } from "../db/client";
 import { SqlStorage } from "../db/sql-storage";
 import type { NewEvent, Storage } from "../db/storage";
 import { CommitQueue, type Appender } from "../server/rooms/commit-queue";
+import { commitProbe, type ProbeRun } from "./commit-probe";
 import { DURABLE_BATCH, DURABLE_SECONDS, DURABLE_SESSIONS } from "./args";
 import { codeVersion, machine } from "./doc";
 import { log } from "./log";
@@ -36,6 +37,9 @@ export interface DurableRun {
   mismatched: number;
   otherCpuPct: number;
 }
+
+/** The probe's figures, by database. */
+const probes: { db: DurableRun["db"]; runs: ProbeRun[] }[] = [];
 
 const PG_DEFAULT = "postgres://postgres@127.0.0.1:5432/test";
 
@@ -106,6 +110,7 @@ async function onDatabase(database: Database, db: DurableRun["db"]): Promise<Dur
   const storage = new SqlStorage(database.db);
   const queue = new CommitQueue(storage, { inFlight: database.kind === "postgres" ? 4 : 1 });
   const runs = [await measure(storage, queue, db, "commit queue", queue), await measure(storage, storage, db, "a transaction per session")];
+  probes.push({ db, runs: await commitProbe(database) });
   return runs;
 }
 
@@ -154,7 +159,22 @@ export function durableLines(runs: DurableRun[], skipped?: string): string[] {
     const own = runs.find((r) => r.db === db && r.path !== "commit queue");
     return q && own ? [`- ${db}: the commit queue acknowledges ${fmt(q.eventsPerSecond / own.eventsPerSecond, 2)}× the events a second of a transaction per session.`] : [];
   });
+  const probeRows = probes.flatMap(({ db, runs: pr }) =>
+    pr.map((p) => `| ${db} | ${p.path} | ${p.rooms} × ${p.rounds} | ${fmt(p.ack.p50)} / ${fmt(p.ack.p99)} / ${fmt(p.ack.max)} |`),
+  );
   return [
+    ...(probeRows.length
+      ? [
+          "The 100-session probe without sockets (bench/commit-probe.ts): 100 live rooms, one command in each at the same moment, 10 rounds; command → acknowledgement:",
+          "",
+          "| database | path | rooms × rounds | ack p50 / p99 / max, ms |",
+          "|---|---|---:|---:|",
+          ...probeRows,
+          "",
+        ]
+      : []),
+    "Durable writes:",
+    "",
     "| database | path | events/s acknowledged | goal | ack p50 / p99, ms | transactions | heads not matching | other processes (PostgreSQL's included), % of a core |",
     "|---|---|---:|---|---:|---:|---:|---:|",
     ...rows,
