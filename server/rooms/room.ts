@@ -4,10 +4,10 @@
  *
  * Commands are decided on the `working` state with the room's clock and random source, and
  * folded into it at once, so the next command sees them; the events wait for the tick, go to
- * the process's commit queue (commit-queue.ts: one transaction for every room due), and only then are folded into
- * `committed`, acknowledged and fanned out: every screen and every acknowledgement follows
- * the database. The state asks for timers (a playing animation) and jobs (grading a program,
- * room-jobs.ts); the room arms and runs them and folds what they produce.
+ * the process's commit queue (commit-queue.ts: one transaction for every room due), and only
+ * then are folded into `committed`, acknowledged, and fanned out a turn later (next-turn.ts):
+ * every screen and every acknowledgement follows the database. Timers (an animation) and jobs
+ * (grading a program, room-jobs.ts) come from the state; the room runs them and folds the results.
  *
  * The database may fail, stall or vanish. A commit has a deadline; a failed one is settled by
  * re-reading the log (`recover`), never guessed. A room that cannot re-read is `broken`: it
@@ -35,6 +35,7 @@ import type { CommitHealth } from "./commit-health";
 import { DeadlineError, withDeadline } from "./deadline";
 import type { Appender } from "./commit-queue";
 import { reread } from "./reread";
+import { NextTurn } from "./next-turn";
 
 export interface RoomClient {
   readonly id: string;
@@ -99,6 +100,7 @@ export class Room {
   readonly now: () => number;
   private readonly random: () => number;
   private readonly quiz: QuizDelivery;
+  private readonly fanOuts = new NextTurn(); // a commit's fan-out, after every acknowledgement of its transaction
 
   constructor(
     readonly id: string,
@@ -228,6 +230,7 @@ export class Room {
     this.timer = null;
     while (this.flushing) await this.flushing;
     await this.flush();
+    this.fanOuts.now();
     this.gate.flush();
   }
 
@@ -285,8 +288,10 @@ export class Room {
       }
       for (const w of waiters) w.resolve(this.seq);
       if (committed.length > 0) this.jobs.sync(dueJobs(this.committed));
-      this.gate.push(committed, sendPresence);
-      this.afterCommit(committed.map((c) => c.event));
+      this.fanOuts.later(() => {
+        this.gate.push(committed, sendPresence);
+        this.afterCommit(committed.map((c) => c.event));
+      });
     } catch (err) {
       await this.recover(err, fromSeq, rows, waiters);
     } finally {
@@ -328,12 +333,11 @@ export class Room {
     }
   }
 
-  private get readDeadlineMs(): number {
-    return this.options.readDeadlineMs ?? READ_DEADLINE_MS;
-  }
+  private get readDeadlineMs(): number { return this.options.readDeadlineMs ?? READ_DEADLINE_MS; }
 
   /** Takes the state as stored, and every screen gets it, whatever it had been shown before. */
   private resetTo(loaded: { state: SessionState; seq: number }): void {
+    this.fanOuts.now();
     this.committed = loaded.state;
     this.working = loaded.state;
     this.seq = loaded.seq;

@@ -26,13 +26,13 @@ class CountingStorage extends MemoryStorage {
   }
 }
 
-async function rooms(n: number, storage: CountingStorage, queue: CommitQueue) {
+async function rooms(n: number, storage: CountingStorage, queue: CommitQueue, timeline: string[] = []) {
   const created = createdEvent();
   const list: Room[] = [];
   for (let i = 1; i <= n; i++) {
     await storage.createSession({ id: `sess-${i}`, code: `CODE0${i}` });
     await storage.append(`sess-${i}`, 1, [{ type: created.type, payload: created.payload, actor: null }]);
-    list.push(new Room(`sess-${i}`, createState(created), 1, { storage, commits: queue, log: silent, deliver: () => {}, tickMs: 25, snapshotEvery: 1000, random: () => 0.5 }));
+    list.push(new Room(`sess-${i}`, createState(created), 1, { storage, commits: queue, log: silent, deliver: (_c, m) => void timeline.push(`${m.event} sess-${i}`), tickMs: 25, snapshotEvery: 1000, random: () => 0.5 }));
   }
   return list;
 }
@@ -64,6 +64,29 @@ describe("the process's commit queue", () => {
     expect(await inputsIn(storage, "sess-1")).toEqual([0.1]);
     expect(await inputsIn(storage, "sess-3")).toEqual([0.30000000000000004]);
     expect(list.map((r) => r.seq)).toEqual([2, 2, 2]);
+  });
+
+  it("answers every room of a transaction before it broadcasts any of them", async () => {
+    const storage = new CountingStorage();
+    const timeline: string[] = [];
+    const list = await rooms(3, storage, new CommitQueue(storage), timeline);
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const acks = list.map((room, i) => setInputs(room, 0.5).then(() => void timeline.push(`ack sess-${i + 1}`)));
+    vi.advanceTimersByTime(30);
+    vi.useRealTimers();
+    await Promise.all(acks);
+    await new Promise((r) => setImmediate(r));
+    expect(storage.batches).toEqual([["sess-1", "sess-2", "sess-3"]]);
+    // Each room sends one update to each kind of viewer (teacher, student, projector).
+    const updates = ["teacher", "student", "projector"].map(() => "session:update");
+    expect(timeline).toEqual([
+      "ack sess-1",
+      "ack sess-2",
+      "ack sess-3",
+      ...updates.map((u) => `${u} sess-1`),
+      ...updates.map((u) => `${u} sess-2`),
+      ...updates.map((u) => `${u} sess-3`),
+    ]);
   });
 
   it("refuses one room's stale seqs to that room alone; the others in the same transaction land", async () => {
