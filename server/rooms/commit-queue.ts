@@ -9,8 +9,8 @@
  *
  * PGlite runs one transaction at a time, so one is in flight (`inFlight: 1`). On
  * PostgreSQL a few run at once (`inFlight: 4` from the server), each on its own pooled
- * connection: a batch larger than `maxRows` is split, and a stalled connection does not hold
- * every room. A request that waited past `staleAfterMs` without being sent is dropped
+ * connection: what comes due while one runs starts the next at once, a batch larger than
+ * `maxRows` is split, and a stalled connection does not hold every room. A request that waited past `staleAfterMs` without being sent is dropped
  * (refused, stored nowhere): its room has passed its commit deadline and re-read the log, and
  * must not see it land later.
  */
