@@ -19,6 +19,7 @@ import { hashToken, newToken } from "../tokens";
 import type { Deliver } from "./fanout";
 import { loadSessionState } from "./load-state";
 import { CommitHealth } from "./commit-health";
+import { CommitQueue, type Appender } from "./commit-queue";
 import { withDeadline } from "./deadline";
 import { gradingHooks, type CodeGrading } from "./code-grading";
 import { COMMIT_DEADLINE_MS, CommitError, DatabaseUnavailableError, READ_DEADLINE_MS, Room } from "./room";
@@ -34,6 +35,8 @@ export interface RoomManagerOptions {
   now?: () => number;
   /** The sandbox for code questions; without it they are refused. */
   grading?: CodeGrading;
+  /** The process's commit queue (server/rooms/commit-queue.ts); one on `storage` when absent. */
+  commits?: Appender;
 }
 
 const randomInt = (n: number) => crypto.randomInt(n);
@@ -60,6 +63,11 @@ export class RoomManager {
 
   constructor(private readonly options: RoomManagerOptions) {}
 
+  /** Every room's appends go through it, one transaction for all that are due (a CommitQueue on the storage by default). */
+  get commits(): Appender {
+    return (this.options.commits ??= new CommitQueue(this.options.storage));
+  }
+
   /** The sandbox for code questions, if this server has one (the teacher's "check my tests" uses it too). */
   get grading(): CodeGrading | null {
     return this.options.grading ?? null;
@@ -68,6 +76,7 @@ export class RoomManager {
   private newRoom(id: string, state: SessionState, seq: number): Room {
     const room: Room = new Room(id, state, seq, {
       storage: this.options.storage,
+      commits: this.commits,
       log: this.options.log,
       deliver: this.options.deliverTo(id),
       tickMs: this.options.tickMs ?? 25,
