@@ -19,8 +19,10 @@ import { ReplayReader } from "./replay/reader";
 import { startRetention } from "./retention";
 import { applySecurityHeaders, securityHeaders } from "./security-headers";
 import { RoomManager } from "./rooms/room-manager";
+import { SessionLeases } from "./rooms/session-lease";
 import { startGrading } from "./grading";
 import { attachSocketServer, channelName, type SynapseServer } from "./socket";
+import { socketAdapter, type SocketAdapter } from "./socket-adapter";
 
 const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -88,6 +90,8 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   let nextApp: ReturnType<typeof next> | undefined;
   // With REDIS_URL, several processes share their rate budgets through Redis.
   const redis: RedisConnection | undefined = config.redisUrl ? connectRedis(config.redisUrl, config.redisKeyPrefix, log) : undefined;
+  // ...and their sockets' channels through the Redis Streams adapter.
+  const shared: SocketAdapter | undefined = config.redisUrl ? socketAdapter(config.redisUrl, config.redisKeyPrefix, log) : undefined;
   try {
     database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     setProcessDatabase(database);
@@ -109,14 +113,19 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     const limits = new Limits({ trustedProxy: config.trustedProxy, scale: config.limitScale, store: redis });
     let ioRef: SynapseServer | undefined;
     grader = startGrading(log);
+    // With REDIS_URL, a session is run by the one process holding its lease (docs/scaling.md).
+    const leases = redis
+      ? new SessionLeases({ redis: redis.client, keyPrefix: redis.keyPrefix, onLost: (id) => void rooms?.stepDown(id, "its lease was lost") })
+      : undefined;
     rooms = new RoomManager({
+      leases,
       storage,
       log,
       grading: grader.grading,
       snapshotEvery: config.snapshotEvery,
       deliverTo: (sessionId) => (channel, message) => ioRef?.to(channelName(sessionId, channel)).emit(message.event, message.payload as never),
     });
-    io = attachSocketServer(server, { rooms, storage, limits, log, publicUrl: config.publicUrl });
+    io = attachSocketServer(server, { rooms, storage, limits, log, publicUrl: config.publicUrl, ...(shared ? { adapter: shared.adapter } : {}) });
     ioRef = io;
     const replays = new ReplayReader(storage);
     api = { rooms, storage, replays, limits, log, publicUrl: config.publicUrl, port };
@@ -126,6 +135,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     await grader?.close();
     await database?.close().catch(() => {});
     await redis?.close();
+    await shared?.close();
     throw err;
   }
   lifecycle = "ready";
@@ -153,6 +163,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       await database?.close();
       setProcessDatabase(undefined);
       await redis?.close();
+      await shared?.close();
       log.info("Synapse stopped");
     },
   };

@@ -29,6 +29,7 @@ import type { Channel } from "./rooms/fanout";
 import { kindOf } from "./rooms/room";
 import type { RoomManager } from "./rooms/room-manager";
 import { probeRoundTrips } from "./round-trips";
+import type { SocketAdapter } from "./socket-adapter";
 import { hashToken } from "./tokens";
 
 /** Largest message a client may send; a network JSON of 10 layers of 64 neurons fits. */
@@ -43,6 +44,8 @@ export interface SocketDeps {
   log: Logger;
   /** PUBLIC_URL: an origin our pages may come from besides the host a request names. */
   publicUrl?: string;
+  /** With REDIS_URL: the adapter that carries channel messages to every process (server/socket-adapter.ts). */
+  adapter?: SocketAdapter["adapter"];
 }
 
 /** What the handshake's limits leave on a socket: whom it is charged to, and its places to give back. */
@@ -158,6 +161,7 @@ export function attachSocketServer(httpServer: http.Server, deps: SocketDeps): S
     destroyUpgrade: false,
     pingInterval: 10_000,
     pingTimeout: 8_000,
+    ...(deps.adapter ? { adapter: deps.adapter } : {}),
   });
 
   // Another website's page may not open a socket (it would read a roster or spread code

@@ -5,7 +5,7 @@
  * left (it loads again from the log on demand).
  */
 import crypto from "node:crypto";
-import { CodeTakenError, type Storage } from "../../db/storage";
+import { CodeTakenError, SeqConflictError, type Storage } from "../../db/storage";
 import { DEFAULT_PRESET_ID, getPreset } from "../../lib/lesson/presets";
 import { ProtocolError } from "../../lib/protocol";
 import { decideHandbackRequest, decideJoin } from "../../lib/session/decide";
@@ -22,6 +22,7 @@ import { CommitHealth } from "./commit-health";
 import { withDeadline } from "./deadline";
 import { gradingHooks, type CodeGrading } from "./code-grading";
 import { COMMIT_DEADLINE_MS, CommitError, DatabaseUnavailableError, READ_DEADLINE_MS, Room } from "./room";
+import type { SessionLeases } from "./session-lease";
 
 export interface RoomManagerOptions {
   storage: Storage;
@@ -34,6 +35,15 @@ export interface RoomManagerOptions {
   now?: () => number;
   /** The sandbox for code questions; without it they are refused. */
   grading?: CodeGrading;
+  /** With several processes (REDIS_URL): a room is held only under its session's lease (session-lease.ts). */
+  leases?: SessionLeases;
+}
+
+/** Refusal for a session whose lease another process holds. */
+export class OwnedElsewhereError extends ProtocolError {
+  constructor() {
+    super("UNAVAILABLE", "Another server process is running this class right now; try again in a moment.");
+  }
 }
 
 const randomInt = (n: number) => crypto.randomInt(n);
@@ -67,7 +77,7 @@ export class RoomManager {
 
   private newRoom(id: string, state: SessionState, seq: number): Room {
     const room: Room = new Room(id, state, seq, {
-      storage: this.options.storage,
+      storage: this.options.leases ? this.fenced(id) : this.options.storage,
       log: this.options.log,
       deliver: this.options.deliverTo(id),
       tickMs: this.options.tickMs ?? 25,
@@ -81,6 +91,52 @@ export class RoomManager {
     return room;
   }
 
+  /**
+   * The storage as a leased room sees it: an append refused because the log moved on means
+   * another process wrote this session, so this one steps down.
+   */
+  private fenced(sessionId: string): Storage {
+    const storage = this.options.storage;
+    const fenced: Storage = Object.create(storage) as Storage;
+    fenced.append = (id, fromSeq, events) =>
+      storage.append(id, fromSeq, events).catch((err: unknown) => {
+        if (err instanceof SeqConflictError) queueMicrotask(() => void this.stepDown(sessionId, "another process appended to its log"));
+        throw err;
+      });
+    return fenced;
+  }
+
+  /**
+   * Drops a session this process no longer owns: its clients are closed (they reconnect and
+   * reach the owner) and its lease is given up.
+   */
+  async stepDown(sessionId: string, why: string): Promise<void> {
+    const pending = this.rooms.get(sessionId);
+    if (!pending) return;
+    this.rooms.delete(sessionId);
+    this.cancelEviction(sessionId);
+    this.health.ok(sessionId);
+    this.options.log.warn({ sessionId, why }, "stepping down from a session");
+    const room = await pending.catch(() => null);
+    room?.dispose();
+    room?.closeClients();
+    await this.options.leases?.release(sessionId);
+  }
+
+  /** Takes the session's lease before its room is loaded; refuses when another process holds it. */
+  private async lease(sessionId: string): Promise<void> {
+    const leases = this.options.leases;
+    if (!leases) return;
+    let taken: boolean;
+    try {
+      taken = await leases.acquire(sessionId);
+    } catch (err) {
+      this.options.log.warn({ err, sessionId }, "Redis did not answer for the session's lease");
+      throw new ProtocolError("UNAVAILABLE", "The server cannot reach Redis to take this class; try again in a moment.");
+    }
+    if (!taken) throw new OwnedElsewhereError();
+  }
+
   private scheduleEviction(id: string, room: Room): void {
     if (this.evictions.has(id)) return;
     const handle = setTimeout(() => {
@@ -89,6 +145,7 @@ export class RoomManager {
       room.dispose();
       this.rooms.delete(id);
       this.health.ok(id);
+      void this.options.leases?.release(id);
     }, this.options.evictAfterMs ?? 10 * 60_000);
     handle.unref();
     this.evictions.set(id, handle);
@@ -109,6 +166,7 @@ export class RoomManager {
   async create(): Promise<{ sessionId: string; code: string; teacherToken: string }> {
     const { storage } = this.options;
     const sessionId = crypto.randomUUID();
+    await this.lease(sessionId);
     let code = "";
     for (let attempt = 0; ; attempt++) {
       code = generateJoinCode(randomInt);
@@ -145,13 +203,17 @@ export class RoomManager {
     this.cancelEviction(sessionId);
     let room = this.rooms.get(sessionId);
     if (!room) {
-      room = withDeadline(loadSessionState(this.options.storage, sessionId), READ_DEADLINE_MS, "load").then((loaded) => {
+      const loading = this.lease(sessionId).then(() => withDeadline(loadSessionState(this.options.storage, sessionId), READ_DEADLINE_MS, "load"));
+      room = loading.then((loaded) => {
         if (loaded) this.health.ok(sessionId);
+        else void this.options.leases?.release(sessionId);
         return loaded ? this.newRoom(sessionId, loaded.state, loaded.seq) : null;
       });
+      const attempt = room;
       room.catch((err) => {
-        this.options.log.error({ err, sessionId }, "could not load the session");
-        this.rooms.delete(sessionId);
+        if (!(err instanceof ProtocolError)) this.options.log.error({ err, sessionId }, "could not load the session");
+        if (this.rooms.get(sessionId) === attempt) this.rooms.delete(sessionId);
+        if (!(err instanceof OwnedElsewhereError)) void this.options.leases?.release(sessionId);
       });
       this.rooms.set(sessionId, room);
     }
@@ -243,6 +305,7 @@ export class RoomManager {
       this.health.ok(id);
       room?.dispose();
       room?.closeClients();
+      await this.options.leases?.release(id);
     }
   }
 
@@ -257,5 +320,6 @@ export class RoomManager {
     );
     for (const handle of this.evictions.values()) clearTimeout(handle);
     this.evictions.clear();
+    await this.options.leases?.close();
   }
 }
