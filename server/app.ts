@@ -20,6 +20,9 @@ import { startRetention } from "./retention";
 import { applySecurityHeaders, securityHeaders } from "./security-headers";
 import { RoomManager } from "./rooms/room-manager";
 import { SessionLeases } from "./rooms/session-lease";
+import { Forwarder } from "./rooms/forwarder";
+import { serveForwarded } from "./rooms/forwarded";
+import { RemoteRooms } from "./rooms/remote-room";
 import { startGrading } from "./grading";
 import { attachSocketServer, channelName, type SynapseServer } from "./socket";
 import { socketAdapter, type SocketAdapter } from "./socket-adapter";
@@ -88,6 +91,8 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   let stopRetention: (() => void) | undefined;
   let grader: ReturnType<typeof startGrading> | undefined;
   let nextApp: ReturnType<typeof next> | undefined;
+  let forwarder: Forwarder | undefined;
+  let remote: RemoteRooms | undefined;
   // With REDIS_URL, several processes share their rate budgets through Redis.
   const redis: RedisConnection | undefined = config.redisUrl ? connectRedis(config.redisUrl, config.redisKeyPrefix, log) : undefined;
   // ...and their sockets' channels through the Redis Streams adapter.
@@ -117,8 +122,12 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     const leases = redis
       ? new SessionLeases({ redis: redis.client, keyPrefix: redis.keyPrefix, onLost: (id) => void rooms?.stepDown(id, "its lease was lost") })
       : undefined;
+    // Sockets of a session another process owns: their commands go to the owner and back.
+    forwarder = redis && leases ? new Forwarder(redis, config.redisUrl!, leases.owner, log) : undefined;
+    remote = forwarder && leases ? new RemoteRooms(forwarder, leases, log) : undefined;
     rooms = new RoomManager({
       leases,
+      remote,
       storage,
       log,
       grading: grader.grading,
@@ -127,6 +136,12 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     });
     io = attachSocketServer(server, { rooms, storage, limits, log, publicUrl: config.publicUrl, ...(shared ? { adapter: shared.adapter } : {}) });
     ioRef = io;
+    forwarder?.serve(
+      serveForwarded(rooms, {
+        sendTo: (socketId, message) => io?.to(socketId).emit(message.event, message.payload as never),
+        closeSocket: (socketId) => io?.in(socketId).disconnectSockets(true),
+      }),
+    );
     const replays = new ReplayReader(storage);
     api = { rooms, storage, replays, limits, log, publicUrl: config.publicUrl, port };
     stopRetention = startRetention({ storage, rooms, replays, log, retentionDays: config.retentionDays });
@@ -134,6 +149,8 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     server.close();
     await grader?.close();
     await database?.close().catch(() => {});
+    remote?.close();
+    forwarder?.close();
     await redis?.close();
     await shared?.close();
     throw err;
@@ -162,6 +179,8 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       await grader?.close();
       await database?.close();
       setProcessDatabase(undefined);
+      remote?.close();
+      forwarder?.close();
       await redis?.close();
       await shared?.close();
       log.info("Synapse stopped");

@@ -22,7 +22,8 @@ import { CommitHealth } from "./commit-health";
 import { withDeadline } from "./deadline";
 import { gradingHooks, type CodeGrading } from "./code-grading";
 import { COMMIT_DEADLINE_MS, CommitError, DatabaseUnavailableError, READ_DEADLINE_MS, Room } from "./room";
-import type { SessionLeases } from "./session-lease";
+import { LEASE_TTL_MS, type SessionLeases } from "./session-lease";
+import { RemoteRoom, type RemoteRooms } from "./remote-room";
 
 export interface RoomManagerOptions {
   storage: Storage;
@@ -37,6 +38,8 @@ export interface RoomManagerOptions {
   grading?: CodeGrading;
   /** With several processes (REDIS_URL): a room is held only under its session's lease (session-lease.ts). */
   leases?: SessionLeases;
+  /** With several processes: sessions owned by another process, reached by forwarding (remote-room.ts). */
+  remote?: RemoteRooms;
 }
 
 /** Refusal for a session whose lease another process holds. */
@@ -233,13 +236,54 @@ export class RoomManager {
     });
   }
 
+  /**
+   * The session's room here, or the owner's through forwarding when another process holds
+   * its lease (REDIS_URL); null when there is no such session.
+   */
+  async open(sessionId: string): Promise<Room | RemoteRoom | null> {
+    try {
+      return await this.get(sessionId);
+    } catch (err) {
+      const { leases, remote } = this.options;
+      if (!(err instanceof OwnedElsewhereError) || !leases || !remote) throw err;
+      const owner = await leases.holder(sessionId).catch(() => null);
+      // The lease ran out in between: take the session here.
+      if (!owner) return this.get(sessionId);
+      return remote.room(sessionId, owner);
+    }
+  }
+
+  /**
+   * Waits for the lease of a session whose owner does not answer to run out (LEASE_TTL_MS at
+   * most), then loads the session here from the log.
+   * @throws OwnedElsewhereError when another live process took it first
+   */
+  async takeOver(sessionId: string): Promise<Room | null> {
+    const deadline = Date.now() + LEASE_TTL_MS + 1_000;
+    for (;;) {
+      try {
+        return await this.get(sessionId);
+      } catch (err) {
+        if (!(err instanceof OwnedElsewhereError) || Date.now() >= deadline) throw err;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
   /** The live session behind a join code. */
-  async findLive(code: string): Promise<Room> {
+  async findLive(code: string): Promise<Room | RemoteRoom> {
     const session = await this.answered(this.options.storage.findLiveSessionByCode(code));
-    const room = session ? await this.get(session.id) : null;
+    const room = session ? await this.open(session.id) : null;
     if (!room) throw new ProtocolError("NOT_FOUND", `No class is running with the code ${code}. Check the code on the projector.`);
-    if (room.working.status === "ended") throw new ProtocolError("SESSION_ENDED", "This class has ended.");
+    if (room instanceof Room && room.working.status === "ended") throw new ProtocolError("SESSION_ENDED", "This class has ended.");
     return room;
+  }
+
+  /** What a phone shows before joining: the class behind a code and a nickname nobody has. */
+  async describe(code: string): Promise<{ sessionId: string; code: string; suggestedNickname: string; roomLocked: boolean }> {
+    const room = await this.findLive(code);
+    if (room instanceof RemoteRoom) return (await room.forward("describe", {})) as Awaited<ReturnType<RoomManager["describe"]>>;
+    return { sessionId: room.id, code: room.working.code, suggestedNickname: this.suggestName(room), roomLocked: room.working.roomLocked };
   }
 
   /** A nickname suggestion that nobody in the session has. */
@@ -253,6 +297,7 @@ export class RoomManager {
   /** Joins a student; resolves once the join is in the database. */
   async join(code: string, nickname: string): Promise<{ sessionId: string; studentId: string; token: string }> {
     const room = await this.findLive(code);
+    if (room instanceof RemoteRoom) return (await room.forward("join", { code, nickname })) as Awaited<ReturnType<RoomManager["join"]>>;
     const studentId = crypto.randomUUID();
     const decision = decideJoin(room.working, studentId, nickname);
     if ("refusal" in decision) throw decision.refusal;
@@ -265,6 +310,7 @@ export class RoomManager {
    */
   async requestHandback(code: string, nickname: string): Promise<{ sessionId: string; studentId: string; token: string }> {
     const room = await this.findLive(code);
+    if (room instanceof RemoteRoom) return (await room.forward("handback", { code, nickname })) as Awaited<ReturnType<RoomManager["join"]>>;
     const requestId = crypto.randomUUID();
     const decision = decideHandbackRequest(room.working, requestId, nickname, room.now());
     if ("refusal" in decision) throw decision.refusal;
