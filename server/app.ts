@@ -21,7 +21,7 @@ import { applySecurityHeaders, securityHeaders } from "./security-headers";
 import { RoomManager } from "./rooms/room-manager";
 import { SessionLeases } from "./rooms/session-lease";
 import { Forwarder } from "./rooms/forwarder";
-import { serveForwarded } from "./rooms/forwarded";
+import { ForwardedClients, serveForwarded } from "./rooms/forwarded";
 import { RemoteRooms } from "./rooms/remote-room";
 import { startGrading } from "./grading";
 import { attachSocketServer, channelName, type SynapseServer } from "./socket";
@@ -93,6 +93,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   let nextApp: ReturnType<typeof next> | undefined;
   let forwarder: Forwarder | undefined;
   let remote: RemoteRooms | undefined;
+  let forwardedClients: ForwardedClients | undefined;
   // With REDIS_URL, several processes share their rate budgets through Redis.
   const redis: RedisConnection | undefined = config.redisUrl ? connectRedis(config.redisUrl, config.redisKeyPrefix, log) : undefined;
   // ...and their sockets' channels through the Redis Streams adapter.
@@ -136,12 +137,19 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     });
     io = attachSocketServer(server, { rooms, storage, limits, log, publicUrl: config.publicUrl, ...(shared ? { adapter: shared.adapter } : {}) });
     ioRef = io;
-    forwarder?.serve(
-      serveForwarded(rooms, {
-        sendTo: (socketId, message) => io?.to(socketId).emit(message.event, message.payload as never),
-        closeSocket: (socketId) => io?.in(socketId).disconnectSockets(true),
-      }),
-    );
+    if (forwarder && leases) {
+      forwardedClients = new ForwardedClients(rooms, leases);
+      forwarder.serve(
+        serveForwarded(
+          rooms,
+          {
+            sendTo: (socketId, message) => io?.to(socketId).emit(message.event, message.payload as never),
+            closeSocket: (socketId) => io?.in(socketId).disconnectSockets(true),
+          },
+          forwardedClients,
+        ),
+      );
+    }
     const replays = new ReplayReader(storage);
     api = { rooms, storage, replays, limits, log, publicUrl: config.publicUrl, port };
     stopRetention = startRetention({ storage, rooms, replays, log, retentionDays: config.retentionDays });
@@ -150,6 +158,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     await grader?.close();
     await database?.close().catch(() => {});
     remote?.close();
+    forwardedClients?.close();
     forwarder?.close();
     await redis?.close();
     await shared?.close();
@@ -180,6 +189,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       await database?.close();
       setProcessDatabase(undefined);
       remote?.close();
+      forwardedClients?.close();
       forwarder?.close();
       await redis?.close();
       await shared?.close();

@@ -11,6 +11,7 @@ import type { ForwardHandler } from "./forwarder";
 import { checkParticipant, type ChannelSender } from "./remote-room";
 import type { Room } from "./room";
 import type { RoomManager } from "./room-manager";
+import { RENEW_EVERY_MS, type SessionLeases } from "./session-lease";
 
 const viewerSchema = z.union([
   z.object({ role: z.enum(["teacher", "student"]), participantId: z.string() }),
@@ -19,7 +20,7 @@ const viewerSchema = z.union([
 const actorSchema = z.object({ role: z.enum(["teacher", "student"]), id: z.string() });
 const argsSchemas = {
   admit: z.object({ id: z.string(), role: z.enum(["teacher", "student", "viewer"]) }),
-  connect: z.object({ clientId: z.string(), viewer: viewerSchema }),
+  connect: z.object({ clientId: z.string(), viewer: viewerSchema, via: z.string() }),
   disconnect: z.object({ clientId: z.string() }),
   run: z.object({ actor: actorSchema, command: z.object({ name: z.enum(SESSION_COMMAND_NAMES), payload: z.unknown() }), oneWayMs: z.number() }),
   snapshot: z.object({ viewer: viewerSchema }),
@@ -36,10 +37,55 @@ function parse<O extends Op>(op: O, args: unknown): z.infer<(typeof argsSchemas)
 }
 
 /**
- * @example
- * forwarder.serve(serveForwarded(rooms, { sendTo, closeSocket }));
+ * The sockets other processes forwarded to this one's rooms, by process. A process that stops
+ * renewing its liveness (it died) has its sockets taken out of their rooms, so they stop
+ * showing as online; two missed checks in a row, so a process just started is not dropped.
  */
-export function serveForwarded(rooms: RoomManager, sender: ChannelSender): ForwardHandler {
+export class ForwardedClients {
+  private byProcess = new Map<string, { clients: Map<string, string>; missed: number }>();
+  private timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly rooms: RoomManager,
+    private readonly leases: SessionLeases,
+  ) {
+    this.timer = setInterval(() => void this.check(), RENEW_EVERY_MS);
+    this.timer.unref();
+  }
+
+  add(via: string, clientId: string, sessionId: string): void {
+    let entry = this.byProcess.get(via);
+    if (!entry) this.byProcess.set(via, (entry = { clients: new Map(), missed: 0 }));
+    entry.clients.set(clientId, sessionId);
+  }
+
+  remove(via: string | undefined, clientId: string): void {
+    for (const [process, entry] of this.byProcess) {
+      if (via !== undefined && process !== via) continue;
+      entry.clients.delete(clientId);
+      if (entry.clients.size === 0) this.byProcess.delete(process);
+    }
+  }
+
+  private async check(): Promise<void> {
+    for (const [process, entry] of [...this.byProcess]) {
+      entry.missed = (await this.leases.isAlive(process)) ? 0 : entry.missed + 1;
+      if (entry.missed < 2) continue;
+      this.byProcess.delete(process);
+      for (const [clientId, sessionId] of entry.clients) (await this.rooms.get(sessionId).catch(() => null))?.disconnect(clientId);
+    }
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+  }
+}
+
+/**
+ * @example
+ * forwarder.serve(serveForwarded(rooms, { sendTo, closeSocket }, new ForwardedClients(rooms, leases)));
+ */
+export function serveForwarded(rooms: RoomManager, sender: ChannelSender, forwarded: ForwardedClients): ForwardHandler {
   const owned = async (sessionId: string): Promise<Room> => {
     const room = await rooms.get(sessionId);
     if (!room) throw new ProtocolError("NOT_FOUND", "That class no longer exists.");
@@ -54,8 +100,10 @@ export function serveForwarded(rooms: RoomManager, sender: ChannelSender): Forwa
         return null;
       }
       case "connect": {
-        const { clientId, viewer } = parse("connect", args);
-        (await owned(sessionId)).connect({
+        const { clientId, viewer, via } = parse("connect", args);
+        const room = await owned(sessionId);
+        forwarded.add(via, clientId, sessionId);
+        room.connect({
           id: clientId,
           viewer: viewer as Viewer,
           send: (message) => sender.sendTo(clientId, message),
@@ -65,6 +113,7 @@ export function serveForwarded(rooms: RoomManager, sender: ChannelSender): Forwa
       }
       case "disconnect": {
         const { clientId } = parse("disconnect", args);
+        forwarded.remove(undefined, clientId);
         (await rooms.get(sessionId).catch(() => null))?.disconnect(clientId);
         return null;
       }

@@ -75,7 +75,7 @@ export class RemoteRoom implements SessionRoom {
   }
 
   connect(client: SocketClient): void {
-    const connected = this.forward("connect", { clientId: client.id, viewer: client.viewer }).catch((err: unknown) => {
+    const connected = this.forward("connect", { clientId: client.id, viewer: client.viewer, via: this.forwarder.self }).catch((err: unknown) => {
       this.log.warn({ err, sessionId: this.id }, "the owner did not take a forwarded socket; it reconnects");
       this.clients.delete(client.id);
       client.reconnect();

@@ -60,6 +60,7 @@ export class SessionLeases {
     this.now = options.now ?? Date.now;
     this.timer = setInterval(() => void this.renewAll(), options.renewEveryMs ?? RENEW_EVERY_MS);
     this.timer.unref();
+    void this.renewAll();
   }
 
   private key(sessionId: string): string {
@@ -106,9 +107,24 @@ export class SessionLeases {
     this.held.delete(sessionId);
   }
 
+  /** The key saying a process is alive (renewed with its leases), whether or not it owns anything. */
+  private aliveKey(processId: string): string {
+    return `${this.options.keyPrefix}alive:${processId}`;
+  }
+
+  /** Whether process `processId` renewed its liveness within the lease's time (true when Redis cannot tell). */
+  async isAlive(processId: string): Promise<boolean> {
+    try {
+      return (await this.options.redis.exists(this.aliveKey(processId))) === 1;
+    } catch {
+      return true;
+    }
+  }
+
   /** Renews every lease held; one that is lost or not confirmed in time is given up. */
   async renewAll(): Promise<void> {
     const { redis } = this.options;
+    redis.set(this.aliveKey(this.owner), "1", "PX", this.ttlMs).catch(() => {});
     await Promise.all(
       [...this.held.keys()].map(async (sessionId) => {
         const started = this.now();
@@ -135,5 +151,6 @@ export class SessionLeases {
   async close(): Promise<void> {
     clearInterval(this.timer);
     await Promise.all([...this.held.keys()].map((id) => this.release(id)));
+    await this.options.redis.del(this.aliveKey(this.owner)).catch(() => {});
   }
 }

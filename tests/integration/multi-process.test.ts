@@ -22,6 +22,7 @@ import { waitFor } from "../helpers/wait";
 /** A client with the page's socket options (app/realtime/use-session.ts): it reconnects by itself. */
 class Phone {
   copy: SessionCopy | null = null;
+  online: string[] = [];
   connects = 0;
   private constructor(readonly socket: Socket) {}
 
@@ -35,9 +36,13 @@ class Phone {
     });
     const phone = new Phone(socket);
     socket.on("connect", () => phone.connects++);
-    socket.on("session:snapshot", (snap: SessionSnapshot) => (phone.copy = { seq: snap.seq, state: snap.state }));
+    socket.on("session:snapshot", (snap: SessionSnapshot) => {
+      phone.copy = { seq: snap.seq, state: snap.state };
+      phone.online = snap.online;
+    });
     socket.on("session:update", (update: SessionUpdate) => {
       if (phone.copy) phone.copy = foldUpdate(phone.copy, update.events) ?? phone.copy;
+      if (update.online) phone.online = update.online;
     });
     return phone;
   }
@@ -63,27 +68,29 @@ const reason = !REDIS_URL ? NO_REDIS_REASON : NO_POSTGRES_REASON;
 describe.skipIf(skip)(`one class over two processes${skip ? ` (${reason})` : ""}`, () => {
   const servers: ServerProcess[] = [];
   const phones: Phone[] = [];
-  let balancer: Balancer | undefined;
+  const balancers: Balancer[] = [];
   const cleanups: Array<() => Promise<void>> = [];
   afterAll(async () => {
     for (const phone of phones) phone.socket.close();
-    await balancer?.close();
+    for (const balancer of balancers) await balancer.close();
     for (const server of servers) await server.stop();
     for (const cleanup of cleanups) await cleanup();
   });
 
-  it("serves a teacher on one process and a student on the other, and carries on after the owner is killed", async () => {
+  /** Two processes on one fresh database and key prefix, a class hosted on the first, the teacher's socket on it and a student's on the second. */
+  async function classOverTwo() {
     const pg = await createPostgresDatabase(POSTGRES_URL!);
     const prefix = uniqueRedisPrefix();
     cleanups.push(() => pg.drop(), () => deleteRedisKeys(REDIS_URL!, prefix));
     const env = { DATABASE_URL: pg.url, REDIS_URL: REDIS_URL!, REDIS_KEY_PREFIX: prefix };
-    const [owner, other] = await Promise.all([startServer(env), startServer(env)]);
-    servers.push(owner!, other!);
-    balancer = await startBalancer([owner!.port, other!.port]);
+    const [owner, other] = (await Promise.all([startServer(env), startServer(env)])) as [ServerProcess, ServerProcess];
+    servers.push(owner, other);
+    const balancer = await startBalancer([owner.port, other.port]);
+    balancers.push(balancer);
 
     // The session is created on the owner; the student joins through the other process.
-    const hosted = await hostSession(owner!.url);
-    const pass = await joinStudent(other!.url, hosted.code, "Ada");
+    const hosted = await hostSession(owner.url);
+    const pass = await joinStudent(other.url, hosted.code, "Ada");
     // Round robin: the first socket goes to the owner, the second to the other process.
     const teacher = Phone.open(balancer.url, hosted.teacherToken);
     phones.push(teacher);
@@ -92,6 +99,11 @@ describe.skipIf(skip)(`one class over two processes${skip ? ` (${reason})` : ""}
     phones.push(student);
     await waitFor("the student's snapshot, sent by the owner to a socket on the other process", () => student.copy);
     expect(student.copy!.state.students[pass.studentId]?.nickname).toBe("Ada");
+    return { owner, other, teacher, student, pass };
+  }
+
+  it("serves a teacher on one process and a student on the other, and carries on after the owner is killed", async () => {
+    const { owner, teacher, student } = await classOverTwo();
 
     // Each sees the other's changes live.
     const inputs = await teacher.sendOk("network:set-inputs", { inputs: [0.5, -0.25] });
@@ -103,7 +115,7 @@ describe.skipIf(skip)(`one class over two processes${skip ? ` (${reason})` : ""}
 
     // kill -9 the owner: both clients come back by themselves, to the other process, which
     // takes the session over once the dead owner's lease runs out.
-    await owner!.crash();
+    await owner.crash();
     await waitFor("both clients reconnected", () => teacher.connects >= 2 && student.connects >= 2 && teacher.socket.connected && student.socket.connected, {
       timeoutMs: 40_000,
       intervalMs: 100,
@@ -119,5 +131,16 @@ describe.skipIf(skip)(`one class over two processes${skip ? ` (${reason})` : ""}
     expect(student.copy!.state.inputs).toEqual([1, 1]);
     const again = await student.sendOk("neuron:set", { bias: -0.4 });
     await teacher.untilSeq(again.seq);
+  });
+
+  it("takes a student whose process was killed out of the owner's online list, and back in when the phone reconnects", async () => {
+    const { other, teacher, student, pass } = await classOverTwo();
+    await waitFor("the forwarded student shown online", () => teacher.online.includes(pass.studentId));
+    // The phone is gone with its process (it does not come back on its own this time).
+    student.socket.io.reconnection(false);
+    await other.crash();
+    await waitFor("the student shown offline once their process stopped renewing", () => !teacher.online.includes(pass.studentId), { timeoutMs: 20_000 });
+    student.socket.connect();
+    await waitFor("the student back online after reconnecting to the owner", () => teacher.online.includes(pass.studentId), { timeoutMs: 20_000 });
   });
 });
