@@ -167,9 +167,18 @@ export class RoomManager {
 
   /** Hosts a new session with the default network; returns the teacher's token. */
   async create(): Promise<{ sessionId: string; code: string; teacherToken: string }> {
-    const { storage } = this.options;
     const sessionId = crypto.randomUUID();
     await this.lease(sessionId);
+    try {
+      return await this.createLeased(sessionId);
+    } catch (err) {
+      await this.options.leases?.release(sessionId);
+      throw err;
+    }
+  }
+
+  private async createLeased(sessionId: string): Promise<{ sessionId: string; code: string; teacherToken: string }> {
+    const { storage } = this.options;
     let code = "";
     for (let attempt = 0; ; attempt++) {
       code = generateJoinCode(randomInt);
