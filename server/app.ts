@@ -12,7 +12,7 @@ import { handleHealth, type Lifecycle } from "./health";
 import { handleApi, type ApiContext } from "./http/handle-api";
 import { Limits } from "./limits";
 import type { Logger } from "./logger";
-import { connectRedis, type RedisConnection } from "./redis";
+import { connectRedis, waitForRedis, type RedisConnection } from "./redis";
 import { PHONE_URL_PREFIX, phoneBundleDir, servePhoneFile } from "./phone-bundle";
 import { PYTHON_URL_PREFIX, servePythonFile } from "./python-runtime";
 import { ReplayReader } from "./replay/reader";
@@ -164,6 +164,8 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     await shared?.close();
     throw err;
   }
+  // Sessions need Redis for their leases: give it a few seconds to answer before saying ready.
+  if (redis) await waitForRedis(redis, 5_000);
   lifecycle = "ready";
   log.info({ url, port, dev: config.dev }, "Synapse is ready");
 

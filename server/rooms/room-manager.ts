@@ -130,14 +130,20 @@ export class RoomManager {
   private async lease(sessionId: string): Promise<void> {
     const leases = this.options.leases;
     if (!leases) return;
-    let taken: boolean;
-    try {
-      taken = await leases.acquire(sessionId);
-    } catch (err) {
-      this.options.log.warn({ err, sessionId }, "Redis did not answer for the session's lease");
-      throw new ProtocolError("UNAVAILABLE", "The server cannot reach Redis to take this class; try again in a moment.");
+    // Redis's short command timeout (server/redis.ts) may cut one answer on a busy machine: try thrice.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (await leases.acquire(sessionId)) return;
+        throw new OwnedElsewhereError();
+      } catch (err) {
+        if (err instanceof OwnedElsewhereError) throw err;
+        if (attempt >= 3) {
+          this.options.log.warn({ err, sessionId }, "Redis did not answer for the session's lease");
+          throw new ProtocolError("UNAVAILABLE", "The server cannot reach Redis to take this class; try again in a moment.");
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    if (!taken) throw new OwnedElsewhereError();
   }
 
   private scheduleEviction(id: string, room: Room): void {
