@@ -27,6 +27,7 @@ const argsSchemas = {
   join: z.object({ code: z.string(), nickname: z.string() }),
   handback: z.object({ code: z.string(), nickname: z.string() }),
   describe: z.object({}),
+  forget: z.object({}),
 } as const;
 type Op = keyof typeof argsSchemas;
 
@@ -133,6 +134,11 @@ export function serveForwarded(rooms: RoomManager, sender: ChannelSender, forwar
       case "handback": {
         const { code, nickname } = parse("handback", args);
         return rooms.requestHandback(code, nickname);
+      }
+      case "forget": {
+        parse("forget", args);
+        await rooms.forget([sessionId]);
+        return null;
       }
       case "describe": {
         parse("describe", args);

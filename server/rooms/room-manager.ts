@@ -360,6 +360,8 @@ export class RoomManager {
   /** Drops deleted sessions from memory and closes their clients. */
   async forget(sessionIds: readonly string[]): Promise<void> {
     for (const id of sessionIds) {
+      // A session owned by another process is dropped there (its clients told there too).
+      if (!this.rooms.has(id)) await this.forgetElsewhere(id);
       const room = await this.rooms.get(id)?.catch(() => null);
       this.rooms.delete(id);
       this.cancelEviction(id);
@@ -368,6 +370,15 @@ export class RoomManager {
       room?.closeClients();
       await this.options.leases?.release(id);
     }
+  }
+
+  private async forgetElsewhere(sessionId: string): Promise<void> {
+    const { leases, remote } = this.options;
+    const owner = leases && remote ? await leases.holder(sessionId).catch(() => null) : null;
+    if (!owner || owner === leases!.owner) return;
+    await remote!.room(sessionId, owner).forward("forget", {}).catch((err: unknown) => {
+      this.options.log.warn({ err, sessionId }, "could not tell the session's owner it was deleted; it drops the room when it next fails to write");
+    });
   }
 
   /** Commits everything pending in every loaded room (shutdown). */

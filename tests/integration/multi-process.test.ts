@@ -99,7 +99,7 @@ describe.skipIf(skip)(`one class over two processes${skip ? ` (${reason})` : ""}
     phones.push(student);
     await waitFor("the student's snapshot, sent by the owner to a socket on the other process", () => student.copy);
     expect(student.copy!.state.students[pass.studentId]?.nickname).toBe("Ada");
-    return { owner, other, teacher, student, pass };
+    return { owner, other, teacher, student, pass, hosted };
   }
 
   it("serves a teacher on one process and a student on the other, and carries on after the owner is killed", async () => {
@@ -142,5 +142,17 @@ describe.skipIf(skip)(`one class over two processes${skip ? ` (${reason})` : ""}
     await waitFor("the student shown offline once their process stopped renewing", () => !teacher.online.includes(pass.studentId), { timeoutMs: 20_000 });
     student.socket.connect();
     await waitFor("the student back online after reconnecting to the owner", () => teacher.online.includes(pass.studentId), { timeoutMs: 20_000 });
+  });
+
+  it("closes every socket of a class deleted through the process that does not own it", async () => {
+    const { other, teacher, student, hosted } = await classOverTwo();
+    const reasons: string[] = [];
+    teacher.socket.on("disconnect", (reason) => reasons.push(`teacher: ${reason}`));
+    student.socket.on("disconnect", (reason) => reasons.push(`student: ${reason}`));
+    const res = await fetch(`${other.url}/api/sessions/${hosted.sessionId}`, { method: "DELETE", headers: { authorization: `Bearer ${hosted.teacherToken}` } });
+    expect(res.status).toBe(200);
+    // Closed by the owner on purpose ("io server disconnect"): the pages do not reconnect.
+    await waitFor("both sockets closed by the server", () => reasons.length === 2);
+    expect(reasons.sort()).toEqual(["student: io server disconnect", "teacher: io server disconnect"]);
   });
 });
