@@ -18,6 +18,9 @@ const { values: args } = parseArgs({
     "flood-seconds": { type: "string", default: "3" },
     flooders: { type: "string", default: "5" },
     "flood-stay-away": { type: "boolean", default: false },
+    "durable-sessions": { type: "string", default: "100" },
+    "durable-batch": { type: "string", default: "10" },
+    "durable-seconds": { type: "string", default: "5" },
     "no-write": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
@@ -37,7 +40,10 @@ if (args.help) {
   [--flooders 5]       this many students of another class flood from 5 sockets each
                        (5 moves per socket every 10 ms: 12,500 a second for 5 students)
   [--flood-stay-away]  cut-off flooders stay away (by default they connect again at once)
-  [--only all|synapse|bare|capacity|flood|quiz|grading]   flood: the flood scenario; quiz: the answer burst (bench/quiz-burst.ts), alone; grading: scenario A with and without 50 programs graded at once
+  [--durable-sessions 100] [--durable-batch 10] [--durable-seconds 5]
+                       durable writes: sessions each appending a tick of this many events and
+                       waiting for the commit, on PGlite and PostgreSQL (bench/durable-writes.ts)
+  [--only all|synapse|bare|capacity|flood|durable|quiz|grading]   durable: the durable writes alone; flood: the flood scenario; quiz: the answer burst (bench/quiz-burst.ts), alone; grading: scenario A with and without 50 programs graded at once
   [--no-write]         do not append to docs/benchmarks.md`);
   process.exit(0);
 }
@@ -66,9 +72,12 @@ export const TRIES = 3;
 export const NO_WRITE = args["no-write"]!;
 export const FLOOD_SECONDS = positive("flood-seconds", args["flood-seconds"]!, 60);
 export const FLOODERS = Math.max(1, Math.round(positive("flooders", args.flooders!, 40)));
+export const DURABLE_SESSIONS = Math.max(1, Math.round(positive("durable-sessions", args["durable-sessions"]!, 2000)));
+export const DURABLE_BATCH = Math.max(1, Math.round(positive("durable-batch", args["durable-batch"]!, 1000)));
+export const DURABLE_SECONDS = Math.max(1, positive("durable-seconds", args["durable-seconds"]!, 120));
 export const FLOOD_RECONNECT = !args["flood-stay-away"]!;
 
 /** The whole run's hard limit; children's watchdogs use it too. */
 export const HARD_LIMIT_S = Math.ceil(
-  240 + 2 * REPEAT * TRIES * (WARMUP + SECONDS + 90 + QUIET_WAIT) + (CAPACITY > 0 ? 300 + CAPACITY / 20 : 0) + 2 * REPEAT * TRIES * (FLOOD_SECONDS + 90 + QUIET_WAIT),
+  240 + 4 * (DURABLE_SECONDS + 30) + 2 * REPEAT * TRIES * (WARMUP + SECONDS + 90 + QUIET_WAIT) + (CAPACITY > 0 ? 300 + CAPACITY / 20 : 0) + 2 * REPEAT * TRIES * (FLOOD_SECONDS + 90 + QUIET_WAIT),
 );

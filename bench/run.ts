@@ -11,6 +11,8 @@
  * C. Capacity: idle students across sessions of 30 on one Synapse process.
  * E. Flood: a bystander class's acknowledgements while another class floods (flood.ts),
  *    against both servers (`--only flood` runs it alone).
+ * F. Durable writes: acknowledged events a second through the commit queue and through a
+ *    transaction per session, on PGlite and PostgreSQL (durable-writes.ts; `--only durable`).
  * D. Phone page size: the gzipped JavaScript of the student's page, read from the build's
  *    manifests (phone-size.ts; SPEC's budget is 120 KB).
  *
@@ -29,6 +31,7 @@ import { capacityScenario } from "./capacity";
 import { quizBurst } from "./quiz-burst";
 import { gradingBench } from "./grading-bench";
 import { writeDoc } from "./doc";
+import { durableWrites } from "./durable-writes";
 import { floodScenario } from "./flood";
 import { floodInterpretation, floodLine, floodTable } from "./flood-report";
 import { loadScenario } from "./latency";
@@ -52,6 +55,7 @@ removeTempDirsOnExit();
 async function main(): Promise<void> {
   if (ONLY === "quiz") return quizBurst(); // bench/quiz-burst.ts: 200 answers within one second
   if (ONLY === "grading") return gradingBench(); // bench/grading-bench.ts: the realtime figures while programs are graded
+  if (ONLY === "durable") return void (await durableWrites(!NO_WRITE)); // bench/durable-writes.ts: its own entry
   log(`bench: ${STUDENTS} students × ${RATE}/s for ${SECONDS} s, ${CLIENT_PROCS} student process(es), capacity ${CAPACITY}; hard limit ${HARD_LIMIT_S} s`);
   const wantsSynapse = ONLY === "all" || ONLY === "synapse" || ONLY === "capacity" || ONLY === "flood";
   if (wantsSynapse) ensureBuild();
@@ -92,6 +96,7 @@ async function main(): Promise<void> {
   console.log("\n" + [...interpretation(a, b, c), ...(flood ? floodInterpretation(flood.a, flood.b) : [])].map((l) => `- ${l}`).join("\n"));
   if (phone) console.log(`- ${phoneSizeLine(phone)}`);
   if (!NO_WRITE) console.log(`\nwritten to ${writeDoc(a, b, c, runsA, runsB, discarded, phone, flood)}`);
+  if (ONLY === "all") await durableWrites(!NO_WRITE); // its own entry, after the load's
 }
 
 /** The run whose `key` is the median of `runs`. */

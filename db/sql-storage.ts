@@ -5,12 +5,15 @@
  * until it ends, so `settledHeadSeq` can wait for one whose reply was lost.
  */
 import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, lt, lte, max, sql } from "drizzle-orm";
+import { appendBatch } from "./batch-append";
 import type { Db } from "./client";
 import { events, participants, replayLinks, sessions, snapshots } from "./schema";
 import {
   CodeTakenError,
   MARK_EVENT_TYPES,
   SeqConflictError,
+  type AppendOutcome,
+  type AppendRequest,
   type ReplayLinkRecord,
   type SessionStats,
   type NewEvent,
@@ -152,6 +155,10 @@ export class SqlStorage implements Storage {
       }
       throw err;
     }
+  }
+
+  appendBatch(requests: readonly AppendRequest[]): Promise<AppendOutcome[]> {
+    return appendBatch(this.db, requests, (r) => this.append(r.sessionId, r.fromSeq, r.events), isUniqueViolation);
   }
 
   async read(sessionId: string, fromSeq: number, toSeq?: number, limit?: number): Promise<StoredEvent[]> {

@@ -84,6 +84,24 @@ export class SeqConflictError extends Error {
   }
 }
 
+/** One session's share of a batched append (`Storage.appendBatch`). */
+export interface AppendRequest {
+  sessionId: string;
+  fromSeq: number;
+  events: NewEvent[];
+}
+
+/** What became of one request of a batch: its stored rows, or why it was refused (nothing of it stored). */
+export type AppendOutcome = { stored: StoredEvent[] } | { error: Error };
+
+/** Thrown (as a batch item's outcome) when an append names a session that does not exist. */
+export class SessionGoneError extends Error {
+  constructor(readonly sessionId: string) {
+    super(`session ${sessionId} does not exist`);
+    this.name = "SessionGoneError";
+  }
+}
+
 /** Thrown when a live session already uses the join code. */
 export class CodeTakenError extends Error {
   constructor(readonly code: string) {
@@ -120,6 +138,14 @@ export interface Storage {
    * @throws SeqConflictError otherwise, or when another writer took the slot first.
    */
   append(sessionId: string, fromSeq: number, events: NewEvent[]): Promise<StoredEvent[]>;
+  /**
+   * Several appends (of different sessions, or of one session in order) in one transaction,
+   * each checked as `append` checks it. One request's refusal (SeqConflictError,
+   * SessionGoneError) is its own outcome, in the same position, and stores nothing of it;
+   * the others are stored.
+   * @throws when the database itself fails: the outcome of every request is then unknown.
+   */
+  appendBatch(requests: readonly AppendRequest[]): Promise<AppendOutcome[]>;
   /** Events with `fromSeq <= seq <= toSeq`, in order, at most `limit` of them. */
   read(sessionId: string, fromSeq: number, toSeq?: number, limit?: number): Promise<StoredEvent[]>;
   /** The last seq of the session's log, 0 when empty. */

@@ -6,6 +6,7 @@ import http from "node:http";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { openDatabase, setProcessDatabase, type Database } from "../db/client";
+import { CommitQueue } from "./rooms/commit-queue";
 import { SqlStorage } from "../db/sql-storage";
 import type { Config } from "./config";
 import { handleHealth, type Lifecycle } from "./health";
@@ -130,6 +131,8 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       leases,
       remote,
       storage,
+      // PGlite runs one transaction at a time; PostgreSQL takes a few at once on pooled connections.
+      commits: new CommitQueue(storage, { inFlight: database.kind === "postgres" ? 4 : 1 }),
       log,
       grading: grader.grading,
       snapshotEvery: config.snapshotEvery,

@@ -19,6 +19,7 @@ import { hashToken, newToken } from "../tokens";
 import type { Deliver } from "./fanout";
 import { loadSessionState } from "./load-state";
 import { CommitHealth } from "./commit-health";
+import { CommitQueue, type Appender } from "./commit-queue";
 import { withDeadline } from "./deadline";
 import { gradingHooks, type CodeGrading } from "./code-grading";
 import { COMMIT_DEADLINE_MS, CommitError, DatabaseUnavailableError, READ_DEADLINE_MS, Room } from "./room";
@@ -36,6 +37,8 @@ export interface RoomManagerOptions {
   now?: () => number;
   /** The sandbox for code questions; without it they are refused. */
   grading?: CodeGrading;
+  /** The process's commit queue (server/rooms/commit-queue.ts); one on `storage` when absent. */
+  commits?: Appender;
   /** With several processes (REDIS_URL): a room is held only under its session's lease (session-lease.ts). */
   leases?: SessionLeases;
   /** With several processes: sessions owned by another process, reached by forwarding (remote-room.ts). */
@@ -73,6 +76,11 @@ export class RoomManager {
 
   constructor(private readonly options: RoomManagerOptions) {}
 
+  /** Every room's appends go through it, one transaction for all that are due (a CommitQueue on the storage by default). */
+  get commits(): Appender {
+    return (this.options.commits ??= new CommitQueue(this.options.storage));
+  }
+
   /** The sandbox for code questions, if this server has one (the teacher's "check my tests" uses it too). */
   get grading(): CodeGrading | null {
     return this.options.grading ?? null;
@@ -80,7 +88,8 @@ export class RoomManager {
 
   private newRoom(id: string, state: SessionState, seq: number): Room {
     const room: Room = new Room(id, state, seq, {
-      storage: this.options.leases ? this.fenced(id) : this.options.storage,
+      storage: this.options.storage,
+      commits: this.options.leases ? this.fenced(id) : this.commits,
       log: this.options.log,
       deliver: this.options.deliverTo(id),
       tickMs: this.options.tickMs ?? 25,
@@ -95,18 +104,17 @@ export class RoomManager {
   }
 
   /**
-   * The storage as a leased room sees it: an append refused because the log moved on means
-   * another process wrote this session, so this one steps down.
+   * The commit path as a leased room sees it: an append refused because the log moved on
+   * means another process wrote this session, so this one steps down.
    */
-  private fenced(sessionId: string): Storage {
-    const storage = this.options.storage;
-    const fenced: Storage = Object.create(storage) as Storage;
-    fenced.append = (id, fromSeq, events) =>
-      storage.append(id, fromSeq, events).catch((err: unknown) => {
-        if (err instanceof SeqConflictError) queueMicrotask(() => void this.stepDown(sessionId, "another process appended to its log"));
-        throw err;
-      });
-    return fenced;
+  private fenced(sessionId: string): Appender {
+    return {
+      append: (id, fromSeq, events) =>
+        this.commits.append(id, fromSeq, events).catch((err: unknown) => {
+          if (err instanceof SeqConflictError) queueMicrotask(() => void this.stepDown(sessionId, "another process appended to its log"));
+          throw err;
+        }),
+    };
   }
 
   /**

@@ -3,11 +3,11 @@
  * and `close`; messages go out through `deliver` to channels (a viewer kind, or one participant).
  *
  * Commands are decided on the `working` state with the room's clock and random source, and
- * folded into it at once, so the next command sees them; the events wait for the tick, are
- * appended to the database in one transaction (group commit), and only then are folded into
- * `committed`, acknowledged and fanned out: every screen and every acknowledgement follows
- * the database. The state asks for timers (a playing animation) and jobs (grading a program,
- * room-jobs.ts); the room arms and runs them and folds what they produce.
+ * folded into it at once, so the next command sees them; the events wait for the tick, go to
+ * the process's commit queue (commit-queue.ts: one transaction for every room due), and only
+ * then are folded into `committed`, acknowledged, and fanned out a turn later (next-turn.ts):
+ * every screen and every acknowledgement follows the database. Timers (an animation) and jobs
+ * (grading a program, room-jobs.ts) come from the state; the room runs them and folds the results.
  *
  * The database may fail, stall or vanish. A commit has a deadline; a failed one is settled by
  * re-reading the log (`recover`), never guessed. A room that cannot re-read is `broken`: it
@@ -33,6 +33,9 @@ import { QuizDelivery } from "./quiz-delivery";
 import { COMMIT_DEADLINE_MS, CommitError, DatabaseUnavailableError, HEAL_EVERY_MS, READ_DEADLINE_MS, sameEvent, type Row } from "./commit-outcome";
 import type { CommitHealth } from "./commit-health";
 import { DeadlineError, withDeadline } from "./deadline";
+import type { Appender } from "./commit-queue";
+import { reread } from "./reread";
+import { NextTurn } from "./next-turn";
 
 export interface RoomClient {
   readonly id: string;
@@ -43,6 +46,8 @@ export interface RoomClient {
 
 export interface RoomOptions {
   storage: Storage;
+  /** What the tick's events are appended through: the process's CommitQueue (the storage itself when absent). */
+  commits?: Appender;
   log: Logger;
   deliver: Deliver;
   tickMs: number;
@@ -96,6 +101,7 @@ export class Room {
   readonly now: () => number;
   private readonly random: () => number;
   private readonly quiz: QuizDelivery;
+  private readonly fanOuts = new NextTurn(); // a commit's fan-out, after every acknowledgement of its transaction
 
   constructor(
     readonly id: string,
@@ -226,6 +232,7 @@ export class Room {
     this.timer = null;
     while (this.flushing) await this.flushing;
     await this.flush();
+    this.fanOuts.now();
     this.gate.flush();
   }
 
@@ -269,7 +276,7 @@ export class Room {
     try {
       const committed: Committed[] = [];
       if (batch.length > 0) {
-        const append = this.options.storage.append(this.id, fromSeq, rows);
+        const append = (this.options.commits ?? this.options.storage).append(this.id, fromSeq, rows);
         const stored = await withDeadline(append, this.options.commitDeadlineMs ?? COMMIT_DEADLINE_MS, "commit");
         this.options.health?.ok(this.id);
         let state = this.committed;
@@ -283,8 +290,10 @@ export class Room {
       }
       for (const w of waiters) w.resolve(this.seq);
       if (committed.length > 0) this.jobs.sync(dueJobs(this.committed));
-      this.gate.push(committed, sendPresence);
-      this.afterCommit(committed.map((c) => c.event));
+      this.fanOuts.later(() => {
+        this.gate.push(committed, sendPresence);
+        this.afterCommit(committed.map((c) => c.event));
+      });
     } catch (err) {
       await this.recover(err, fromSeq, rows, waiters);
     } finally {
@@ -310,7 +319,7 @@ export class Room {
     this.pending.take();
     const lastSeq = fromSeq + rows.length - 1;
     try {
-      const { loaded, mine, head } = await withDeadline(this.reread(fromSeq, lastSeq), this.readDeadlineMs, "re-read");
+      const { loaded, mine, head } = await withDeadline(reread(this.options.storage, this.id, fromSeq, lastSeq), this.readDeadlineMs, "re-read");
       this.resetTo(loaded);
       const landed = mine.length === rows.length && mine.every((m, i) => sameEvent(m, rows[i]!));
       // Our seqs taken by other events, or an error (not a timeout) before they landed: not stored, for certain.
@@ -326,23 +335,12 @@ export class Room {
     }
   }
 
-  /** The log's head once any open append has ended, the rows at our seqs, and the state. */
-  private async reread(fromSeq: number, lastSeq: number) {
-    const storage = this.options.storage;
-    const head = await storage.settledHeadSeq(this.id);
-    const mine = head >= fromSeq ? await storage.read(this.id, fromSeq, lastSeq) : [];
-    const loaded = await loadSessionState(storage, this.id);
-    if (!loaded) throw new Error(`session ${this.id} is gone`);
-    return { loaded, mine, head };
-  }
-
-  private get readDeadlineMs(): number {
-    return this.options.readDeadlineMs ?? READ_DEADLINE_MS;
-  }
+  private get readDeadlineMs(): number { return this.options.readDeadlineMs ?? READ_DEADLINE_MS; }
 
   /** Takes the state as stored, and every screen gets it, whatever it had been shown before. */
   private resetTo(loaded: { state: SessionState; seq: number }): void {
     if (this.disposed) return;
+    this.fanOuts.now();
     this.committed = loaded.state;
     this.working = loaded.state;
     this.seq = loaded.seq;

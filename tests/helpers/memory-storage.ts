@@ -5,6 +5,9 @@
 import {
   CodeTakenError,
   SeqConflictError,
+  SessionGoneError,
+  type AppendOutcome,
+  type AppendRequest,
   MARK_EVENT_TYPES,
   type ReplayLinkRecord,
   type SessionStats,
@@ -88,6 +91,15 @@ export class MemoryStorage implements Storage {
     const stored = batch.map((e, i) => ({ ...clone(e), sessionId, seq: fromSeq + i, at: e.at ? new Date(e.at) : new Date() }));
     this.logs.set(sessionId, [...log, ...stored]);
     return clone(stored);
+  }
+  async appendBatch(requests: readonly AppendRequest[]): Promise<AppendOutcome[]> {
+    const outcomes: AppendOutcome[] = [];
+    for (const r of requests) {
+      if (!this.sessions.has(r.sessionId)) outcomes.push({ error: new SessionGoneError(r.sessionId) });
+      else if (r.events.length === 0) outcomes.push({ stored: [] });
+      else outcomes.push(await this.append(r.sessionId, r.fromSeq, r.events).then((stored) => ({ stored }), (error: Error) => ({ error })));
+    }
+    return outcomes;
   }
   async read(sessionId: string, fromSeq: number, toSeq = Infinity, limit = Infinity) {
     return (this.logs.get(sessionId) ?? [])

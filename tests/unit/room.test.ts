@@ -103,6 +103,7 @@ describe("Room", () => {
   it("logs one event per student per tick for a burst of slider moves, and one broadcast", async () => {
     const { room, storage, broadcasts } = await setup();
     await room.submit([joined("p1"), joined("p2")], null);
+    await room.flushNow();
     const before = broadcasts.length;
     const acks = [];
     for (let i = 1; i <= 20; i++) acks.push(room.submit([entry(i % 2 ? "p1" : "p2", i / 10)], null));
@@ -145,6 +146,9 @@ describe("Room", () => {
     const phone = client("c1", "p1", []);
     room.connect(phone);
     await room.submit([{ type: "student.removed", payload: { studentId: "p1" } }], "t");
+    // The fan-out (and what follows a commit) comes a turn after the acknowledgement.
+    expect(phone.closed).toBe(false);
+    await new Promise((r) => setImmediate(r));
     expect(phone.closed).toBe(true);
     expect(delivered.some((d) => "participant" in d.channel && d.channel.participant === "p1" && d.message.event === "session:removed")).toBe(true);
   });

@@ -4,7 +4,7 @@
  */
 import crypto from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { CodeTakenError, SeqConflictError, type Storage } from "../../db/storage";
+import { CodeTakenError, SeqConflictError, SessionGoneError, type Storage } from "../../db/storage";
 
 export interface StorageHandle {
   storage: Storage;
@@ -89,6 +89,56 @@ export function storageContract(name: string, open: () => Promise<StorageHandle>
       const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
       expect(rejected.reason).toBeInstanceOf(SeqConflictError);
       expect(await storage.headSeq("s1")).toBe(1);
+    });
+
+    it("appends several sessions' events in one batch, each refusal its own and the others stored", async () => {
+      for (const [sid, code] of [["s1", "AAAAAA"], ["s2", "BBBBBB"], ["s3", "CCCCCC"]] as const) await storage.createSession({ id: sid, code });
+      await storage.append("s2", 1, [ev("old")]);
+      const outcomes = await storage.appendBatch([
+        { sessionId: "s1", fromSeq: 1, events: [ev("a1", { n: 1 }), ev("a2", { n: 2 })] },
+        { sessionId: "s2", fromSeq: 1, events: [ev("stale")] },
+        { sessionId: "gone", fromSeq: 1, events: [ev("x")] },
+        { sessionId: "s3", fromSeq: 1, events: [{ type: "c1", payload: { v: [0.5] }, actor: "p1" }] },
+        { sessionId: "s1", fromSeq: 3, events: [{ ...ev("a3"), at: new Date("2026-01-02T03:04:05.678Z") }] },
+      ]);
+      expect(outcomes.map((o) => ("stored" in o ? o.stored.map((e) => `${e.sessionId}:${e.seq}:${e.type}`) : o.error.name))).toEqual([
+        ["s1:1:a1", "s1:2:a2"],
+        "SeqConflictError",
+        "SessionGoneError",
+        ["s3:1:c1"],
+        ["s1:3:a3"],
+      ]);
+      expect(outcomes[1]).toMatchObject({ error: { headSeq: 1, expectedSeq: 1 } });
+      expect((outcomes[2] as { error: Error }).error).toBeInstanceOf(SessionGoneError);
+      expect((outcomes[3] as { stored: { payload: unknown; actor: string | null }[] }).stored[0]).toMatchObject({ payload: { v: [0.5] }, actor: "p1" });
+      expect((await storage.read("s1", 1)).map((e) => e.type)).toEqual(["a1", "a2", "a3"]);
+      // The database's clock where no time was given, an imported event's own time kept.
+      const [a1, , a3] = await storage.read("s1", 1);
+      expect((outcomes[0] as { stored: { at: Date }[] }).stored[0]!.at.getTime()).toBe(a1!.at.getTime());
+      expect(Math.abs(a1!.at.getTime() - Date.now())).toBeLessThan(60_000);
+      expect(a3!.at.toISOString()).toBe("2026-01-02T03:04:05.678Z");
+      expect((outcomes[4] as { stored: { at: Date }[] }).stored[0]!.at.toISOString()).toBe("2026-01-02T03:04:05.678Z");
+      expect((await storage.read("s2", 1)).map((e) => e.type)).toEqual(["old"]);
+      expect((await storage.read("s3", 1)).map((e) => e.type)).toEqual(["c1"]);
+    });
+
+    it("lets exactly one of a batch and a racing append at the same seq win", async () => {
+      await storage.createSession({ id: "s1", code: "AAAAAA" });
+      await storage.createSession({ id: "s2", code: "BBBBBB" });
+      const [batch, single] = await Promise.allSettled([
+        storage.appendBatch([
+          { sessionId: "s1", fromSeq: 1, events: [ev("batch")] },
+          { sessionId: "s2", fromSeq: 1, events: [ev("other")] },
+        ]),
+        storage.append("s1", 1, [ev("single")]),
+      ]);
+      expect(batch.status).toBe("fulfilled");
+      const outcomes = (batch as PromiseFulfilledResult<Awaited<ReturnType<Storage["appendBatch"]>>>).value;
+      const batchWon = "stored" in outcomes[0]!;
+      expect(single.status).toBe(batchWon ? "rejected" : "fulfilled");
+      if (!batchWon) expect((outcomes[0] as { error: Error }).error).toBeInstanceOf(SeqConflictError);
+      expect(outcomes[1]).toMatchObject({ stored: [{ sessionId: "s2", seq: 1, type: "other" }] });
+      expect((await storage.read("s1", 1)).map((e) => e.type)).toEqual([batchWon ? "batch" : "single"]);
     });
 
     it("reads a range and honours a limit", async () => {
