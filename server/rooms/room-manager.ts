@@ -23,7 +23,7 @@ import { CommitQueue, type Appender } from "./commit-queue";
 import { withDeadline } from "./deadline";
 import { gradingHooks, type CodeGrading } from "./code-grading";
 import { COMMIT_DEADLINE_MS, CommitError, DatabaseUnavailableError, READ_DEADLINE_MS, Room } from "./room";
-import { LEASE_TTL_MS, type SessionLeases } from "./session-lease";
+import { LEASE_TTL_MS, OwnedElsewhereError, type SessionLeases } from "./session-lease";
 import { RemoteRoom, type RemoteRooms } from "./remote-room";
 
 export interface RoomManagerOptions {
@@ -45,12 +45,7 @@ export interface RoomManagerOptions {
   remote?: RemoteRooms;
 }
 
-/** Refusal for a session whose lease another process holds. */
-export class OwnedElsewhereError extends ProtocolError {
-  constructor() {
-    super("UNAVAILABLE", "Another server process is running this class right now; try again in a moment.");
-  }
-}
+export { OwnedElsewhereError } from "./session-lease";
 
 const randomInt = (n: number) => crypto.randomInt(n);
 
@@ -134,24 +129,9 @@ export class RoomManager {
     await this.options.leases?.release(sessionId);
   }
 
-  /** Takes the session's lease before its room is loaded; refuses when another process holds it. */
+  /** Takes the session's lease before its room is loaded (with REDIS_URL); refuses when another process holds it. */
   private async lease(sessionId: string): Promise<void> {
-    const leases = this.options.leases;
-    if (!leases) return;
-    // Redis's short command timeout (server/redis.ts) may cut one answer on a busy machine: try thrice.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        if (await leases.acquire(sessionId)) return;
-        throw new OwnedElsewhereError();
-      } catch (err) {
-        if (err instanceof OwnedElsewhereError) throw err;
-        if (attempt >= 3) {
-          this.options.log.warn({ err, sessionId }, "Redis did not answer for the session's lease");
-          throw new ProtocolError("UNAVAILABLE", "The server cannot reach Redis to take this class; try again in a moment.");
-        }
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await this.options.leases?.take(sessionId, this.options.log);
   }
 
   private scheduleEviction(id: string, room: Room): void {

@@ -15,6 +15,8 @@
  */
 import crypto from "node:crypto";
 import type { Redis } from "ioredis";
+import { ProtocolError } from "../../lib/protocol/errors";
+import type { Logger } from "../logger";
 
 /** How long a lease lasts without renewal: how long a dead owner's sessions wait for a new one. */
 export const LEASE_TTL_MS = 5_000;
@@ -27,6 +29,13 @@ const SAFETY_MS = 1_000;
 const RENEW = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
 // Deletes the key only while it still names this process.
 const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
+
+/** Refusal for a session whose lease another process holds. */
+export class OwnedElsewhereError extends ProtocolError {
+  constructor() {
+    super("UNAVAILABLE", "Another server process is running this class right now; try again in a moment.");
+  }
+}
 
 export interface LeaseOptions {
   redis: Redis;
@@ -92,6 +101,27 @@ export class SessionLeases {
     }
     this.held.set(sessionId, started + this.ttlMs - SAFETY_MS);
     return true;
+  }
+
+  /**
+   * `acquire` for a room about to be loaded: Redis's short command timeout (server/redis.ts)
+   * may cut one answer on a busy machine, so it tries thrice.
+   * @throws OwnedElsewhereError when another process holds the lease; UNAVAILABLE when Redis does not answer
+   */
+  async take(sessionId: string, log: Logger): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (await this.acquire(sessionId)) return;
+        throw new OwnedElsewhereError();
+      } catch (err) {
+        if (err instanceof OwnedElsewhereError) throw err;
+        if (attempt >= 3) {
+          log.warn({ err, sessionId }, "Redis did not answer for the session's lease");
+          throw new ProtocolError("UNAVAILABLE", "The server cannot reach Redis to take this class; try again in a moment.");
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   /** Gives the lease up so another process may take the session at once. */
