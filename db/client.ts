@@ -56,6 +56,25 @@ const MIGRATIONS = fileURLToPath(new URL("../drizzle", import.meta.url));
 const GLOBAL_KEY = Symbol.for("synapse.database");
 type GlobalWithDb = typeof globalThis & { [GLOBAL_KEY]?: Database };
 
+/** The advisory lock that lets one process at a time migrate a shared PostgreSQL database. */
+const MIGRATION_LOCK = 742_031_801;
+
+/**
+ * Runs `migrate` while holding a PostgreSQL advisory lock, so processes started together
+ * against one database (REDIS_URL, docs/scaling.md) migrate one after the other: the first
+ * applies the migrations, the others find nothing left to do.
+ */
+async function migrateOnce(url: string, migrate: () => Promise<void>): Promise<void> {
+  const lock = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: POSTGRES_TIMEOUTS.connect_timeout });
+  try {
+    await lock`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migrate();
+  } finally {
+    await lock`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
+    await lock.end({ timeout: 5 });
+  }
+}
+
 /**
  * Opens the database and applies every pending migration.
  * @example
@@ -67,7 +86,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.databaseUrl) {
     const client = postgres(options.databaseUrl, { max: 10, onnotice: () => {}, ...POSTGRES_TIMEOUTS });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
-    await migratePostgres(db as never, { migrationsFolder: MIGRATIONS });
+    await migrateOnce(options.databaseUrl, () => migratePostgres(db as never, { migrationsFolder: MIGRATIONS }));
     return {
       db,
       kind: "postgres",

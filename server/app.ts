@@ -13,15 +13,20 @@ import { handleHealth, type Lifecycle } from "./health";
 import { handleApi, type ApiContext } from "./http/handle-api";
 import { Limits } from "./limits";
 import type { Logger } from "./logger";
-import { connectRedis, type RedisConnection } from "./redis";
+import { connectRedis, waitForRedis, type RedisConnection } from "./redis";
 import { PHONE_URL_PREFIX, phoneBundleDir, servePhoneFile } from "./phone-bundle";
 import { PYTHON_URL_PREFIX, servePythonFile } from "./python-runtime";
 import { ReplayReader } from "./replay/reader";
 import { startRetention } from "./retention";
 import { applySecurityHeaders, securityHeaders } from "./security-headers";
 import { RoomManager } from "./rooms/room-manager";
+import { SessionLeases } from "./rooms/session-lease";
+import { Forwarder } from "./rooms/forwarder";
+import { ForwardedClients, serveForwarded } from "./rooms/forwarded";
+import { RemoteRooms } from "./rooms/remote-room";
 import { startGrading } from "./grading";
 import { attachSocketServer, channelName, type SynapseServer } from "./socket";
+import { socketAdapter, type SocketAdapter } from "./socket-adapter";
 
 const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -87,8 +92,13 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   let stopRetention: (() => void) | undefined;
   let grader: ReturnType<typeof startGrading> | undefined;
   let nextApp: ReturnType<typeof next> | undefined;
+  let forwarder: Forwarder | undefined;
+  let remote: RemoteRooms | undefined;
+  let forwardedClients: ForwardedClients | undefined;
   // With REDIS_URL, several processes share their rate budgets through Redis.
   const redis: RedisConnection | undefined = config.redisUrl ? connectRedis(config.redisUrl, config.redisKeyPrefix, log) : undefined;
+  // ...and their sockets' channels through the Redis Streams adapter.
+  const shared: SocketAdapter | undefined = config.redisUrl ? socketAdapter(config.redisUrl, config.redisKeyPrefix, log) : undefined;
   try {
     database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     setProcessDatabase(database);
@@ -110,7 +120,16 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     const limits = new Limits({ trustedProxy: config.trustedProxy, scale: config.limitScale, store: redis });
     let ioRef: SynapseServer | undefined;
     grader = startGrading(log);
+    // With REDIS_URL, a session is run by the one process holding its lease (docs/scaling.md).
+    const leases = redis
+      ? new SessionLeases({ redis: redis.client, keyPrefix: redis.keyPrefix, onLost: (id) => void rooms?.stepDown(id, "its lease was lost") })
+      : undefined;
+    // Sockets of a session another process owns: their commands go to the owner and back.
+    forwarder = redis && leases ? new Forwarder(redis, config.redisUrl!, leases.owner, log) : undefined;
+    remote = forwarder && leases ? new RemoteRooms(forwarder, leases, log) : undefined;
     rooms = new RoomManager({
+      leases,
+      remote,
       storage,
       // PGlite runs one transaction at a time; PostgreSQL takes a few at once on pooled connections.
       commits: new CommitQueue(storage, { inFlight: database.kind === "postgres" ? 4 : 1 }),
@@ -119,8 +138,21 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       snapshotEvery: config.snapshotEvery,
       deliverTo: (sessionId) => (channel, message) => ioRef?.to(channelName(sessionId, channel)).emit(message.event, message.payload as never),
     });
-    io = attachSocketServer(server, { rooms, storage, limits, log, publicUrl: config.publicUrl });
+    io = attachSocketServer(server, { rooms, storage, limits, log, publicUrl: config.publicUrl, ...(shared ? { adapter: shared.adapter } : {}) });
     ioRef = io;
+    if (forwarder && leases) {
+      forwardedClients = new ForwardedClients(rooms, leases);
+      forwarder.serve(
+        serveForwarded(
+          rooms,
+          {
+            sendTo: (socketId, message) => io?.to(socketId).emit(message.event, message.payload as never),
+            closeSocket: (socketId) => io?.in(socketId).disconnectSockets(true),
+          },
+          forwardedClients,
+        ),
+      );
+    }
     const replays = new ReplayReader(storage);
     api = { rooms, storage, replays, limits, log, publicUrl: config.publicUrl, port };
     stopRetention = startRetention({ storage, rooms, replays, log, retentionDays: config.retentionDays });
@@ -128,9 +160,15 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     server.close();
     await grader?.close();
     await database?.close().catch(() => {});
+    remote?.close();
+    forwardedClients?.close();
+    forwarder?.close();
     await redis?.close();
+    await shared?.close();
     throw err;
   }
+  // Sessions need Redis for their leases: give it a few seconds to answer before saying ready.
+  if (redis) await waitForRedis(redis, 5_000);
   lifecycle = "ready";
   log.info({ url, port, dev: config.dev }, "Synapse is ready");
 
@@ -155,7 +193,11 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       await grader?.close();
       await database?.close();
       setProcessDatabase(undefined);
+      remote?.close();
+      forwardedClients?.close();
+      forwarder?.close();
       await redis?.close();
+      await shared?.close();
       log.info("Synapse stopped");
     },
   };

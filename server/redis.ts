@@ -80,3 +80,20 @@ export function connectRedis(url: string, keyPrefix: string, log: Logger): Redis
     },
   };
 }
+
+/**
+ * Resolves once `redis` is ready, or after `ms` whatever its state (the caller goes on; the
+ * limits fall back to memory and sessions answer "try again" until Redis is back).
+ */
+export function waitForRedis(redis: RedisConnection, ms: number): Promise<void> {
+  if (redis.ready()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      redis.client.off("ready", done);
+      resolve();
+    }
+    redis.client.once("ready", done);
+  });
+}

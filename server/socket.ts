@@ -28,7 +28,10 @@ import { checkOrigin } from "./origin";
 import type { Channel } from "./rooms/fanout";
 import { kindOf } from "./rooms/room";
 import type { RoomManager } from "./rooms/room-manager";
+import { checkParticipant, RemoteRoom } from "./rooms/remote-room";
+import { OwnerUnreachableError } from "./rooms/forwarder";
 import { probeRoundTrips } from "./round-trips";
+import type { SocketAdapter } from "./socket-adapter";
 import { hashToken } from "./tokens";
 
 /** Largest message a client may send; a network JSON of 10 layers of 64 neurons fits. */
@@ -43,6 +46,8 @@ export interface SocketDeps {
   log: Logger;
   /** PUBLIC_URL: an origin our pages may come from besides the host a request names. */
   publicUrl?: string;
+  /** With REDIS_URL: the adapter that carries channel messages to every process (server/socket-adapter.ts). */
+  adapter?: SocketAdapter["adapter"];
 }
 
 /** What the handshake's limits leave on a socket: whom it is charged to, and its places to give back. */
@@ -75,17 +80,20 @@ async function resolveSession(
   if (auth.token) {
     const participant = await deps.storage.findParticipantByToken(hashToken(auth.token));
     if (!participant) throw new ProtocolError("UNAUTHENTICATED", "This device's pass for the class is not valid any more. Join again with the code.");
-    const room = await deps.rooms.get(participant.sessionId);
-    if (!room) throw new ProtocolError("NOT_FOUND", "That class no longer exists.");
-    if (participant.role === "student") {
-      const student = Object.hasOwn(room.working.students, participant.id) ? room.working.students[participant.id] : undefined;
-      if (student?.removed) throw new ProtocolError("FORBIDDEN", "The teacher has taken you out of this class.");
-      // A pass with no place in the class (a request to hand a place back that was answered)
-      // opens nothing, even before its row is deleted.
-      if (!student && !Object.hasOwn(room.working.handbacks, participant.id)) {
-        throw new ProtocolError("UNAUTHENTICATED", "This device's pass for the class is not valid any more. Join again with the code.");
+    let room = await deps.rooms.open(participant.sessionId);
+    if (room instanceof RemoteRoom) {
+      try {
+        await room.admit(participant);
+      } catch (err) {
+        if (!(err instanceof OwnerUnreachableError)) throw err;
+        // The session's owner is gone: this process takes the session over from the log.
+        room = await deps.rooms.takeOver(participant.sessionId);
+        if (room) checkParticipant(room, participant);
       }
+    } else if (room) {
+      checkParticipant(room, participant);
     }
+    if (!room) throw new ProtocolError("NOT_FOUND", "That class no longer exists.");
     const viewer: Viewer = { role: participant.role, participantId: participant.id };
     return { room, viewer };
   }
@@ -94,7 +102,7 @@ async function resolveSession(
     // The projector's code is charged like every code look-up, before the database is asked.
     const room = await deps.limits.guesses.lookUp(address, async () => {
       const session = isJoinCode(code) ? await deps.storage.findLiveSessionByCode(code) : null;
-      const found = session ? await deps.rooms.get(session.id) : null;
+      const found = session ? await deps.rooms.open(session.id) : null;
       if (!found) throw new ProtocolError("NOT_FOUND", `No class is running with the code ${code}.`);
       return found;
     });
@@ -158,6 +166,7 @@ export function attachSocketServer(httpServer: http.Server, deps: SocketDeps): S
     destroyUpgrade: false,
     pingInterval: 10_000,
     pingTimeout: 8_000,
+    ...(deps.adapter ? { adapter: deps.adapter } : {}),
   });
 
   // Another website's page may not open a socket (it would read a roster or spread code
@@ -230,6 +239,8 @@ export function attachSocketServer(httpServer: http.Server, deps: SocketDeps): S
       viewer,
       send: (message) => socket.emit(message.event, message.payload as never),
       close: () => socket.disconnect(true),
+      // Closing the transport, not the socket: the client reconnects by itself (to the new owner).
+      reconnect: () => socket.conn.close(),
     });
     socket.on("disconnect", () => session.room.disconnect(socket.id));
   });

@@ -15,14 +15,15 @@ import {
   ProtocolError,
   type Viewer,
 } from "../../lib/protocol";
-import type { Room } from "../rooms/room";
+import type { SessionRoom } from "../rooms/remote-room";
 import type { z } from "zod";
 import type { Logger } from "../logger";
 import type { CommandVerdict } from "../limits";
 
 /** Who sent the command and in which session; set at the handshake from the token. */
 export interface SocketSession {
-  room: Room;
+  /** The session's room here, or its owner's through forwarding (rooms/remote-room.ts). */
+  room: SessionRoom;
   viewer: Viewer;
 }
 

@@ -7,33 +7,27 @@ import type http from "node:http";
 import { ProtocolError } from "../../lib/protocol/errors";
 import type { JoinInfoResponse, JoinLookupResponse, JoinRequest, JoinResponse } from "../../lib/protocol/http";
 import { isJoinCode, normalizeJoinCode } from "../../lib/session/join-code";
-import type { Room } from "../rooms/room";
 import { joinLinkFor } from "./join-link";
 import type { ApiContext } from "./route";
 
-async function liveRoomFor(req: http.IncomingMessage, ctx: ApiContext, rawCode: string): Promise<Room> {
+/** The live class behind a code (here or, with several processes, at its owner), as `look` finds it. */
+function liveClassFor<T>(req: http.IncomingMessage, ctx: ApiContext, rawCode: string, look: (code: string) => Promise<T>): Promise<T> {
   const code = normalizeJoinCode(rawCode);
   return ctx.limits.guesses.lookUp(ctx.limits.addressOfRequest(req), async () => {
     if (!isJoinCode(code)) throw new ProtocolError("NOT_FOUND", `No class is running with the code ${code}. Check the code on the projector.`);
-    return ctx.rooms.findLive(code);
+    return look(code);
   });
 }
 
 /** GET /api/join/:code — the class behind a code, and a nickname nobody has yet. */
 export async function lookUpClass(req: http.IncomingMessage, ctx: ApiContext, code: string): Promise<JoinLookupResponse> {
-  const room = await liveRoomFor(req, ctx, code);
-  return {
-    sessionId: room.id,
-    code: room.working.code,
-    suggestedNickname: ctx.rooms.suggestName(room),
-    roomLocked: room.working.roomLocked,
-  };
+  return liveClassFor(req, ctx, code, (c) => ctx.rooms.describe(c));
 }
 
 /** POST /api/join/:code — joins; answers once the join is in the database. */
 export async function joinClass(req: http.IncomingMessage, ctx: ApiContext, code: string, body: JoinRequest): Promise<JoinResponse> {
-  const room = await liveRoomFor(req, ctx, code);
-  return ctx.rooms.join(room.working.code, body.nickname);
+  const live = await liveClassFor(req, ctx, code, (c) => ctx.rooms.findLive(c).then(() => c));
+  return ctx.rooms.join(live, body.nickname);
 }
 
 /**
@@ -42,12 +36,12 @@ export async function joinClass(req: http.IncomingMessage, ctx: ApiContext, code
  * agrees (`student:hand-back`), and the old phone's pass then stops working.
  */
 export async function requestHandback(req: http.IncomingMessage, ctx: ApiContext, code: string, body: JoinRequest): Promise<JoinResponse> {
-  const room = await liveRoomFor(req, ctx, code);
-  return ctx.rooms.requestHandback(room.working.code, body.nickname);
+  const live = await liveClassFor(req, ctx, code, (c) => ctx.rooms.findLive(c).then(() => c));
+  return ctx.rooms.requestHandback(live, body.nickname);
 }
 
 /** GET /api/join/:code/link — the join link and QR code for a screen that only knows the code. */
 export async function joinLinkByCode(req: http.IncomingMessage, ctx: ApiContext, code: string): Promise<JoinInfoResponse> {
-  const room = await liveRoomFor(req, ctx, code);
-  return joinLinkFor(room.working.code, req, ctx);
+  const live = await liveClassFor(req, ctx, code, (c) => ctx.rooms.findLive(c).then(() => c));
+  return joinLinkFor(live, req, ctx);
 }

@@ -5,7 +5,7 @@
  * left (it loads again from the log on demand).
  */
 import crypto from "node:crypto";
-import { CodeTakenError, type Storage } from "../../db/storage";
+import { CodeTakenError, SeqConflictError, type Storage } from "../../db/storage";
 import { DEFAULT_PRESET_ID, getPreset } from "../../lib/lesson/presets";
 import { ProtocolError } from "../../lib/protocol";
 import { decideHandbackRequest, decideJoin } from "../../lib/session/decide";
@@ -23,6 +23,8 @@ import { CommitQueue, type Appender } from "./commit-queue";
 import { withDeadline } from "./deadline";
 import { gradingHooks, type CodeGrading } from "./code-grading";
 import { COMMIT_DEADLINE_MS, CommitError, DatabaseUnavailableError, READ_DEADLINE_MS, Room } from "./room";
+import { LEASE_TTL_MS, OwnedElsewhereError, type SessionLeases } from "./session-lease";
+import { RemoteRoom, type RemoteRooms } from "./remote-room";
 
 export interface RoomManagerOptions {
   storage: Storage;
@@ -37,7 +39,13 @@ export interface RoomManagerOptions {
   grading?: CodeGrading;
   /** The process's commit queue (server/rooms/commit-queue.ts); one on `storage` when absent. */
   commits?: Appender;
+  /** With several processes (REDIS_URL): a room is held only under its session's lease (session-lease.ts). */
+  leases?: SessionLeases;
+  /** With several processes: sessions owned by another process, reached by forwarding (remote-room.ts). */
+  remote?: RemoteRooms;
 }
+
+export { OwnedElsewhereError } from "./session-lease";
 
 const randomInt = (n: number) => crypto.randomInt(n);
 
@@ -76,7 +84,7 @@ export class RoomManager {
   private newRoom(id: string, state: SessionState, seq: number): Room {
     const room: Room = new Room(id, state, seq, {
       storage: this.options.storage,
-      commits: this.commits,
+      commits: this.options.leases ? this.fenced(id) : this.commits,
       log: this.options.log,
       deliver: this.options.deliverTo(id),
       tickMs: this.options.tickMs ?? 25,
@@ -90,6 +98,42 @@ export class RoomManager {
     return room;
   }
 
+  /**
+   * The commit path as a leased room sees it: an append refused because the log moved on
+   * means another process wrote this session, so this one steps down.
+   */
+  private fenced(sessionId: string): Appender {
+    return {
+      append: (id, fromSeq, events) =>
+        this.commits.append(id, fromSeq, events).catch((err: unknown) => {
+          if (err instanceof SeqConflictError) queueMicrotask(() => void this.stepDown(sessionId, "another process appended to its log"));
+          throw err;
+        }),
+    };
+  }
+
+  /**
+   * Drops a session this process no longer owns: its clients are closed (they reconnect and
+   * reach the owner) and its lease is given up.
+   */
+  async stepDown(sessionId: string, why: string): Promise<void> {
+    const pending = this.rooms.get(sessionId);
+    if (!pending) return;
+    this.rooms.delete(sessionId);
+    this.cancelEviction(sessionId);
+    this.health.ok(sessionId);
+    this.options.log.warn({ sessionId, why }, "stepping down from a session");
+    const room = await pending.catch(() => null);
+    room?.dispose();
+    room?.closeClients();
+    await this.options.leases?.release(sessionId);
+  }
+
+  /** Takes the session's lease before its room is loaded (with REDIS_URL); refuses when another process holds it. */
+  private async lease(sessionId: string): Promise<void> {
+    await this.options.leases?.take(sessionId, this.options.log);
+  }
+
   private scheduleEviction(id: string, room: Room): void {
     if (this.evictions.has(id)) return;
     const handle = setTimeout(() => {
@@ -98,6 +142,7 @@ export class RoomManager {
       room.dispose();
       this.rooms.delete(id);
       this.health.ok(id);
+      void this.options.leases?.release(id);
     }, this.options.evictAfterMs ?? 10 * 60_000);
     handle.unref();
     this.evictions.set(id, handle);
@@ -116,8 +161,18 @@ export class RoomManager {
 
   /** Hosts a new session with the default network; returns the teacher's token. */
   async create(): Promise<{ sessionId: string; code: string; teacherToken: string }> {
-    const { storage } = this.options;
     const sessionId = crypto.randomUUID();
+    await this.lease(sessionId);
+    try {
+      return await this.createLeased(sessionId);
+    } catch (err) {
+      await this.options.leases?.release(sessionId);
+      throw err;
+    }
+  }
+
+  private async createLeased(sessionId: string): Promise<{ sessionId: string; code: string; teacherToken: string }> {
+    const { storage } = this.options;
     let code = "";
     for (let attempt = 0; ; attempt++) {
       code = generateJoinCode(randomInt);
@@ -154,13 +209,17 @@ export class RoomManager {
     this.cancelEviction(sessionId);
     let room = this.rooms.get(sessionId);
     if (!room) {
-      room = withDeadline(loadSessionState(this.options.storage, sessionId), READ_DEADLINE_MS, "load").then((loaded) => {
+      const loading = this.lease(sessionId).then(() => withDeadline(loadSessionState(this.options.storage, sessionId), READ_DEADLINE_MS, "load"));
+      room = loading.then((loaded) => {
         if (loaded) this.health.ok(sessionId);
+        else void this.options.leases?.release(sessionId);
         return loaded ? this.newRoom(sessionId, loaded.state, loaded.seq) : null;
       });
+      const attempt = room;
       room.catch((err) => {
-        this.options.log.error({ err, sessionId }, "could not load the session");
-        this.rooms.delete(sessionId);
+        if (!(err instanceof ProtocolError)) this.options.log.error({ err, sessionId }, "could not load the session");
+        if (this.rooms.get(sessionId) === attempt) this.rooms.delete(sessionId);
+        if (!(err instanceof OwnedElsewhereError)) void this.options.leases?.release(sessionId);
       });
       this.rooms.set(sessionId, room);
     }
@@ -180,13 +239,54 @@ export class RoomManager {
     });
   }
 
+  /**
+   * The session's room here, or the owner's through forwarding when another process holds
+   * its lease (REDIS_URL); null when there is no such session.
+   */
+  async open(sessionId: string): Promise<Room | RemoteRoom | null> {
+    try {
+      return await this.get(sessionId);
+    } catch (err) {
+      const { leases, remote } = this.options;
+      if (!(err instanceof OwnedElsewhereError) || !leases || !remote) throw err;
+      const owner = await leases.holder(sessionId).catch(() => null);
+      // The lease ran out in between: take the session here.
+      if (!owner) return this.get(sessionId);
+      return remote.room(sessionId, owner);
+    }
+  }
+
+  /**
+   * Waits for the lease of a session whose owner does not answer to run out (LEASE_TTL_MS at
+   * most), then loads the session here from the log.
+   * @throws OwnedElsewhereError when another live process took it first
+   */
+  async takeOver(sessionId: string): Promise<Room | null> {
+    const deadline = Date.now() + LEASE_TTL_MS + 1_000;
+    for (;;) {
+      try {
+        return await this.get(sessionId);
+      } catch (err) {
+        if (!(err instanceof OwnedElsewhereError) || Date.now() >= deadline) throw err;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
   /** The live session behind a join code. */
-  async findLive(code: string): Promise<Room> {
+  async findLive(code: string): Promise<Room | RemoteRoom> {
     const session = await this.answered(this.options.storage.findLiveSessionByCode(code));
-    const room = session ? await this.get(session.id) : null;
+    const room = session ? await this.open(session.id) : null;
     if (!room) throw new ProtocolError("NOT_FOUND", `No class is running with the code ${code}. Check the code on the projector.`);
-    if (room.working.status === "ended") throw new ProtocolError("SESSION_ENDED", "This class has ended.");
+    if (room instanceof Room && room.working.status === "ended") throw new ProtocolError("SESSION_ENDED", "This class has ended.");
     return room;
+  }
+
+  /** What a phone shows before joining: the class behind a code and a nickname nobody has. */
+  async describe(code: string): Promise<{ sessionId: string; code: string; suggestedNickname: string; roomLocked: boolean }> {
+    const room = await this.findLive(code);
+    if (room instanceof RemoteRoom) return (await room.forward("describe", {})) as Awaited<ReturnType<RoomManager["describe"]>>;
+    return { sessionId: room.id, code: room.working.code, suggestedNickname: this.suggestName(room), roomLocked: room.working.roomLocked };
   }
 
   /** A nickname suggestion that nobody in the session has. */
@@ -200,6 +300,7 @@ export class RoomManager {
   /** Joins a student; resolves once the join is in the database. */
   async join(code: string, nickname: string): Promise<{ sessionId: string; studentId: string; token: string }> {
     const room = await this.findLive(code);
+    if (room instanceof RemoteRoom) return (await room.forward("join", { code, nickname })) as Awaited<ReturnType<RoomManager["join"]>>;
     const studentId = crypto.randomUUID();
     const decision = decideJoin(room.working, studentId, nickname);
     if ("refusal" in decision) throw decision.refusal;
@@ -212,6 +313,7 @@ export class RoomManager {
    */
   async requestHandback(code: string, nickname: string): Promise<{ sessionId: string; studentId: string; token: string }> {
     const room = await this.findLive(code);
+    if (room instanceof RemoteRoom) return (await room.forward("handback", { code, nickname })) as Awaited<ReturnType<RoomManager["join"]>>;
     const requestId = crypto.randomUUID();
     const decision = decideHandbackRequest(room.working, requestId, nickname, room.now());
     if ("refusal" in decision) throw decision.refusal;
@@ -246,13 +348,25 @@ export class RoomManager {
   /** Drops deleted sessions from memory and closes their clients. */
   async forget(sessionIds: readonly string[]): Promise<void> {
     for (const id of sessionIds) {
+      // A session owned by another process is dropped there (its clients told there too).
+      if (!this.rooms.has(id)) await this.forgetElsewhere(id);
       const room = await this.rooms.get(id)?.catch(() => null);
       this.rooms.delete(id);
       this.cancelEviction(id);
       this.health.ok(id);
       room?.dispose();
       room?.closeClients();
+      await this.options.leases?.release(id);
     }
+  }
+
+  private async forgetElsewhere(sessionId: string): Promise<void> {
+    const { leases, remote } = this.options;
+    const owner = leases && remote ? await leases.holder(sessionId).catch(() => null) : null;
+    if (!owner || owner === leases!.owner) return;
+    await remote!.room(sessionId, owner).forward("forget", {}).catch((err: unknown) => {
+      this.options.log.warn({ err, sessionId }, "could not tell the session's owner it was deleted; it drops the room when it next fails to write");
+    });
   }
 
   /** Commits everything pending in every loaded room (shutdown). */
@@ -266,5 +380,6 @@ export class RoomManager {
     );
     for (const handle of this.evictions.values()) clearTimeout(handle);
     this.evictions.clear();
+    await this.options.leases?.close();
   }
 }

@@ -85,6 +85,7 @@ export class Room {
   seq: number;
   /** Set while the room cannot re-read the database after a failed commit: it refuses commands and retries. */
   broken = false;
+  private disposed = false;
   private pending = new PendingBatch();
   private waiters: Waiter[] = [];
   private clients = new Map<string, RoomClient>();
@@ -183,8 +184,9 @@ export class Room {
     this.clients.clear();
   }
 
-  /** Stops the room's timers (before it is dropped from memory). */
+  /** Stops the room's timers (before it is dropped from memory); a re-read still running arms nothing after. */
   dispose(): void {
+    this.disposed = true;
     this.timers.clear();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
@@ -337,6 +339,7 @@ export class Room {
 
   /** Takes the state as stored, and every screen gets it, whatever it had been shown before. */
   private resetTo(loaded: { state: SessionState; seq: number }): void {
+    if (this.disposed) return;
     this.fanOuts.now();
     this.committed = loaded.state;
     this.working = loaded.state;
@@ -353,6 +356,7 @@ export class Room {
 
   /** Refuses commands until a re-read succeeds; the working state drops what was never confirmed. */
   private markBroken(): void {
+    if (this.disposed) return;
     this.broken = true;
     this.working = this.committed;
     this.timers.sync(dueTimers(this.working));
@@ -360,7 +364,7 @@ export class Room {
   }
 
   private scheduleHeal(): void {
-    if (this.healTimer) return;
+    if (this.healTimer || this.disposed) return;
     this.healTimer = setTimeout(() => {
       this.healTimer = null;
       void this.heal();
