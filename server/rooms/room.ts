@@ -25,7 +25,8 @@ import { BroadcastGate } from "./broadcast-gate";
 import { fanOut, type Committed, type Deliver, type RoomMessage } from "./fanout";
 import type { Executors, JobRunner } from "./jobs";
 import { roomJobs } from "./room-jobs";
-import { loadSessionState, toSnapshot } from "./load-state";
+import { loadSessionState } from "./load-state";
+import { SnapshotCadence } from "./snapshot-cadence";
 import { PendingBatch } from "./pending-batch";
 import { RoomTimers } from "./room-timers";
 import { afterCommit } from "./after-commit";
@@ -92,7 +93,6 @@ export class Room {
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
   private presenceDirty = false;
-  private sinceSnapshot = 0;
   private lastFlushStart = -Infinity;
   private healTimer: NodeJS.Timeout | null = null;
   private gate: BroadcastGate<Committed>;
@@ -101,6 +101,7 @@ export class Room {
   readonly now: () => number;
   private readonly random: () => number;
   private readonly quiz: QuizDelivery;
+  private readonly snapshots: SnapshotCadence;
   private readonly fanOuts = new NextTurn(); // a commit's fan-out, after every acknowledgement of its transaction
 
   constructor(
@@ -115,6 +116,7 @@ export class Room {
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
     this.quiz = new QuizDelivery(this.now);
+    this.snapshots = new SnapshotCadence(this.id, options.snapshotEvery, options.storage, options.log);
     this.gate = new BroadcastGate<Committed>((items, presence) => {
       fanOut(items, { changed: presence, ids: this.online() }, { seq: this.seq, state: this.committed, now: this.now() }, options.deliver);
       this.sendMine(items.map((i) => i.event));
@@ -388,13 +390,7 @@ export class Room {
   private afterCommit(logged: LoggedEvent[]): void {
     if (logged.length === 0) return;
     afterCommit(this, logged, this.options.storage, this.options.log);
-    this.sinceSnapshot += logged.length;
-    if (this.sinceSnapshot >= this.options.snapshotEvery) {
-      this.sinceSnapshot = 0;
-      this.options.storage
-        .saveSnapshot(this.id, { seq: this.seq, state: toSnapshot(this.committed) })
-        .catch((err) => this.options.log.warn({ err, sessionId: this.id }, "snapshot failed"));
-    }
+    this.snapshots.committed(logged.length, { seq: this.seq, state: this.committed });
   }
 }
 
