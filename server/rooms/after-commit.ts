@@ -17,7 +17,8 @@ export function afterCommit(room: Room, logged: readonly LoggedEvent[], storage:
         room.tell(e.payload.studentId, { event: "session:removed", payload: { message: "The teacher has taken you out of this class." } }, true);
         break;
       case "session.ended":
-        storage.endSession(room.id).catch(fail("could not mark the session ended"));
+        // The row ends when the log says it did (an export's copy then ends at the same moment).
+        storage.endSession(room.id, e.at === undefined ? undefined : new Date(e.at)).catch(fail("could not mark the session ended"));
         break;
       case "handback.resolved": {
         const { requestId, studentId, granted } = e.payload;
