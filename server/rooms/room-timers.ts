@@ -23,13 +23,23 @@ export class RoomTimers {
       }
     }
     for (const t of timers) {
-      if (this.armed.has(t.key)) continue;
-      const handle = setTimeout(() => {
-        this.armed.delete(t.key);
-        this.fire(t.key);
-      }, Math.max(0, t.at - this.now()));
-      this.armed.set(t.key, handle);
+      if (!this.armed.has(t.key)) this.arm(t, t.at - this.now());
     }
+  }
+
+  /**
+   * A timeout may run a millisecond before the clock reads its time (Node's timers round
+   * against a cached loop time): one that comes early waits out the rest, so what it fires
+   * is never stamped before the moment the state asked for (a question closed at its deadline).
+   */
+  private arm(t: Timer, delay: number): void {
+    const handle = setTimeout(() => {
+      const left = t.at - this.now();
+      if (left > 0) return this.arm(t, left);
+      this.armed.delete(t.key);
+      this.fire(t.key);
+    }, Math.max(0, delay));
+    this.armed.set(t.key, handle);
   }
 
   clear(): void {

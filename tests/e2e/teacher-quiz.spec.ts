@@ -227,6 +227,8 @@ test("no question of the lesson, the drills or the poll shows its answer before 
   await teacher.getByRole("button", { name: "Drills and poll" }).click();
   const poll = STARTER_QUESTIONS.find((q) => q.kind === "poll")!;
   await launchOf(teacher, poll.prompt).click();
+  // The phones answer once the launch is stored (the dashboard shows only what is).
+  await expect(teacher.getByRole("group", { name: "Question", exact: true })).toHaveText(poll.prompt);
   await ada.answer(pick(2));
   await ben.answer(pick(0));
   await expect(answers).toHaveText("2 of 2 answered");
