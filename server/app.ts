@@ -25,7 +25,7 @@ import { Forwarder } from "./rooms/forwarder";
 import { ForwardedClients, serveForwarded } from "./rooms/forwarded";
 import { RemoteRooms } from "./rooms/remote-room";
 import { startGrading } from "./grading";
-import { attachSocketServer, channelName, type SynapseServer } from "./socket";
+import { attachSocketServer, channelNames, type SynapseServer } from "./socket";
 import { socketAdapter, type SocketAdapter } from "./socket-adapter";
 
 const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -136,7 +136,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       log,
       grading: grader.grading,
       snapshotEvery: config.snapshotEvery,
-      deliverTo: (sessionId) => (channel, message) => ioRef?.to(channelName(sessionId, channel)).emit(message.event, message.payload as never),
+      deliverTo: (sessionId) => (channel, message) => ioRef?.to(channelNames(sessionId, channel)).emit(message.event, message.payload as never),
     });
     io = attachSocketServer(server, { rooms, storage, limits, log, publicUrl: config.publicUrl, ...(shared ? { adapter: shared.adapter } : {}) });
     ioRef = io;

@@ -26,6 +26,7 @@ import type { Logger } from "./logger";
 import { CommandLimits, type Limits } from "./limits";
 import { checkOrigin } from "./origin";
 import type { Channel } from "./rooms/fanout";
+import type { ViewerKind } from "../lib/session/views";
 import { kindOf } from "./rooms/room";
 import type { RoomManager } from "./rooms/room-manager";
 import { checkParticipant, RemoteRoom } from "./rooms/remote-room";
@@ -62,8 +63,17 @@ interface SocketLimitData {
  * @example
  * channelName("s1", { kind: "viewer" }); // "s:s1:k:viewer"
  */
-export function channelName(sessionId: string, channel: Channel): string {
+export function channelName(sessionId: string, channel: Exclude<Channel, { kinds: ViewerKind[] }>): string {
   return "kind" in channel ? `s:${sessionId}:k:${channel.kind}` : `s:${sessionId}:p:${channel.participant}`;
+}
+
+/**
+ * The Socket.IO rooms a channel covers (one emit to several rooms is encoded once).
+ * @example
+ * channelNames("s1", { kinds: ["teacher", "student"] }); // ["s:s1:k:teacher", "s:s1:k:student"]
+ */
+export function channelNames(sessionId: string, channel: Channel): string | string[] {
+  return "kinds" in channel ? channel.kinds.map((kind) => channelName(sessionId, { kind })) : channelName(sessionId, channel);
 }
 
 function connectError(err: ProtocolError): Error {

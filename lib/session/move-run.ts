@@ -6,7 +6,7 @@
  * of a long log; replays' seeks and passes and the report fold through this.
  */
 import type { LoggedEvent } from "./events";
-import { applyEvent } from "./reducer";
+import { foldMoves } from "./seat-ops";
 import type { SessionState } from "./state";
 
 type Move = Extract<LoggedEvent, { type: "entry.set" }>;
@@ -42,8 +42,7 @@ export class MoveRun {
    * state = run.foldInto(state);
    */
   foldInto(state: SessionState): SessionState {
-    let out = state;
-    for (const move of this.moves.values()) out = applyEvent(out, move);
+    const out = foldMoves(state, Array.from(this.moves.values(), (m) => m.payload));
     this.moves.clear();
     return out;
   }

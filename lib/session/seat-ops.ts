@@ -39,6 +39,45 @@ export function withStudent(state: SessionState, id: string, patch: Partial<Stud
   return { ...state, students: { ...state.students, [id]: { ...s, ...patch } } };
 }
 
+/** One slider move: a student's new entry for the neuron they sit on. */
+export interface Move {
+  studentId: string;
+  values: NeuronValues;
+}
+
+/**
+ * The state after a run of slider moves, in order: the same state as folding each move
+ * (`entry.set`) by itself, for one copy of the roster per run instead of one per move. A
+ * move of a student who is gone, removed or not seated changes nothing.
+ *
+ * `owned` is a roster object the caller made and holds alone (the server's working state):
+ * when it is this state's roster, the moves are written into it instead of a copy. Never
+ * pass a roster that any other state can still reach.
+ * @example
+ * foldMoves(state, [{ studentId: "p1", values: { weights: [1, 2], bias: 0 } }]).students.p1?.entry;
+ */
+export function foldMoves(state: SessionState, moves: readonly Move[], owned: Record<string, Student> | null = null): SessionState {
+  let students: Record<string, Student> | null = owned !== null && owned === state.students ? owned : null;
+  let network = state.network;
+  const seats: Seat[] = [];
+  for (const { studentId, values } of moves) {
+    const roster = students ?? state.students;
+    const s = Object.hasOwn(roster, studentId) ? roster[studentId] : undefined;
+    if (!s || s.removed || !s.seat) continue;
+    students ??= { ...state.students };
+    const entry = { weights: [...values.weights], bias: values.bias };
+    students[studentId] = { ...s, entry };
+    if (state.teamMode === "latest") network = withNeuron(network, s.seat, entry);
+    else if (!seats.some((seat) => sameSeat(seat, s.seat))) seats.push(s.seat);
+  }
+  if (students === null) return state;
+  let next: SessionState = { ...state, students, network };
+  // In average mode each neuron a move touched is the mean of its students' final entries,
+  // which is what the last of its moves folded by itself would leave.
+  for (const seat of seats) next = recomputeTeam(next, seat);
+  return next;
+}
+
 /** In average mode a neuron with students is the mean of their entries. */
 export function recomputeTeam(state: SessionState, seat: Seat): SessionState {
   if (state.teamMode !== "average") return state;

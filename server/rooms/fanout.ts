@@ -9,8 +9,8 @@ import type { LoggedEvent } from "../../lib/session/events";
 import type { SessionState } from "../../lib/session/state";
 import { projectEvent, projectState, VIEWER_KINDS, type ViewerKind } from "../../lib/session/views";
 
-/** Where a room's messages go: every client of one viewer kind, or one participant's clients. */
-export type Channel = { kind: ViewerKind } | { participant: string };
+/** Where a room's messages go: every client of one viewer kind (or of several), or one participant's clients. */
+export type Channel = { kind: ViewerKind } | { kinds: ViewerKind[] } | { participant: string };
 
 /** A message of the server's events (lib/protocol/server-events), as the room hands it out. */
 export type RoomMessage = {
@@ -27,15 +27,19 @@ export interface Committed {
 
 /**
  * @example
- * fanOut(items, { changed: true, ids: ["p1"] }, { seq, state, now: Date.now() }, deliver);
+ * fanOut(items, { changed: true, ids: () => ["p1"] }, { seq, state, now: Date.now() }, deliver);
  */
 export function fanOut(
   items: readonly Committed[],
-  presence: { changed: boolean; ids: string[] },
+  presence: { changed: boolean; ids: () => string[] },
   head: { seq: number; state: SessionState; now: number },
   deliver: Deliver,
 ): void {
-  const online = presence.changed ? presence.ids : null;
+  // Who is online is listed only when it changed or a viewer needs a whole snapshot.
+  const online = presence.changed ? presence.ids() : null;
+  // Kinds whose updates hold the very same events (every kind, for slider moves) share one
+  // message, which Socket.IO then encodes once for all their sockets.
+  const shared: { kinds: ViewerKind[]; events: LoggedEvent[] }[] = [];
   for (const kind of VIEWER_KINDS) {
     const events: LoggedEvent[] = [];
     let resync = false;
@@ -48,9 +52,16 @@ export function fanOut(
       events.push(projected);
     }
     if (resync) {
-      deliver({ kind }, { event: "session:snapshot", payload: { seq: head.seq, state: projectState(head.state, kind), online: presence.ids, now: head.now } });
+      deliver({ kind }, { event: "session:snapshot", payload: { seq: head.seq, state: projectState(head.state, kind), online: online ?? presence.ids(), now: head.now } });
     } else if (events.length > 0 || online) {
-      deliver({ kind }, { event: "session:update", payload: online ? { events, online } : { events } });
+      const same = shared.find((g) => g.events.length === events.length && g.events.every((e, i) => e === events[i]));
+      if (same) same.kinds.push(kind);
+      else shared.push({ kinds: [kind], events });
     }
+  }
+  for (const { kinds, events } of shared) {
+    const message: RoomMessage = { event: "session:update", payload: online ? { events, online } : { events } };
+    if (kinds.length === 1) deliver({ kind: kinds[0]! }, message);
+    else deliver({ kinds }, message);
   }
 }

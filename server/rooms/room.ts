@@ -17,7 +17,7 @@ import type { Storage } from "../../db/storage";
 import type { Viewer } from "../../lib/protocol";
 import { decide, dueJobs, dueTimers, type Actor, type SessionCommand } from "../../lib/session/decide";
 import type { LoggedEvent, SessionEvent } from "../../lib/session/events";
-import { applyEvent } from "../../lib/session/reducer";
+import { foldCommitted, WorkingFold } from "./fold-working";
 import type { SessionState } from "../../lib/session/state";
 import { projectState, VIEWER_KINDS, type MyQuiz, type ViewerKind } from "../../lib/session/views";
 import type { Logger } from "../logger";
@@ -102,6 +102,7 @@ export class Room {
   private readonly random: () => number;
   private readonly quiz: QuizDelivery;
   private readonly snapshots: SnapshotCadence;
+  private readonly workingFold = new WorkingFold();
   private readonly fanOuts = new NextTurn(); // a commit's fan-out, after every acknowledgement of its transaction
 
   constructor(
@@ -118,7 +119,7 @@ export class Room {
     this.quiz = new QuizDelivery(this.now);
     this.snapshots = new SnapshotCadence(this.id, options.snapshotEvery, options.storage, options.log);
     this.gate = new BroadcastGate<Committed>((items, presence) => {
-      fanOut(items, { changed: presence, ids: this.online() }, { seq: this.seq, state: this.committed, now: this.now() }, options.deliver);
+      fanOut(items, { changed: presence, ids: () => this.online() }, { seq: this.seq, state: this.committed, now: this.now() }, options.deliver);
       this.sendMine(items.map((i) => i.event));
     }, options.tickMs);
     this.timers = new RoomTimers(this.now, (key) => this.fireTimer(key));
@@ -148,7 +149,7 @@ export class Room {
   submit(events: SessionEvent[], actor: string | null): Promise<number> {
     if (this.broken) return Promise.reject(new DatabaseUnavailableError());
     for (const event of events) {
-      this.working = applyEvent(this.working, event);
+      this.working = this.workingFold.apply(this.working, event);
       this.pending.add({ event, actor });
     }
     const done = new Promise<number>((resolve, reject) => this.waiters.push({ resolve, reject }));
@@ -281,13 +282,9 @@ export class Room {
         const append = (this.options.commits ?? this.options.storage).append(this.id, fromSeq, rows);
         const stored = await withDeadline(append, this.options.commitDeadlineMs ?? COMMIT_DEADLINE_MS, "commit");
         this.options.health?.ok(this.id);
-        let state = this.committed;
-        for (const s of stored) {
-          const event = { type: s.type, payload: s.payload, seq: s.seq, actor: s.actor, at: s.at.getTime() } as LoggedEvent;
-          state = applyEvent(state, event);
-          committed.push({ event, after: state });
-        }
-        this.committed = state;
+        const events = stored.map((s) => ({ type: s.type, payload: s.payload, seq: s.seq, actor: s.actor, at: s.at.getTime() }) as LoggedEvent);
+        committed.push(...foldCommitted(this.committed, events));
+        this.committed = committed[committed.length - 1]!.after;
         this.seq = stored[stored.length - 1]!.seq;
       }
       for (const w of waiters) w.resolve(this.seq);

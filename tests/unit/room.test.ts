@@ -35,7 +35,8 @@ async function setup(storage = new MemoryStorage()) {
     log: silent,
     deliver: (channel, message) => {
       delivered.push({ channel, message });
-      if ("kind" in channel && channel.kind === "teacher" && message.event === "session:update") broadcasts.push(message.payload);
+      const toTeacher = ("kind" in channel && channel.kind === "teacher") || ("kinds" in channel && channel.kinds.includes("teacher"));
+      if (toTeacher && message.event === "session:update") broadcasts.push(message.payload);
     },
     tickMs: 5,
     snapshotEvery: 4,

@@ -1,6 +1,6 @@
 /** How the network domain's events change the state (immutably). */
 import type { Folds } from "../../rule-types";
-import { entriesFromNetwork, recomputeTeam, reseatEveryone, studentById, withNeuron, withSetup, withStudent } from "../../seat-ops";
+import { entriesFromNetwork, foldMoves, recomputeTeam, reseatEveryone, withNeuron, withSetup } from "../../seat-ops";
 import { sameSeat } from "../../seating";
 import type { SessionState } from "../../state";
 
@@ -22,14 +22,7 @@ function recomputeAllTeams(state: SessionState): SessionState {
 }
 
 export const networkFolds: Folds<NetworkEventType> = {
-  "entry.set": (state, { studentId, values }) => {
-    const s = studentById(state, studentId);
-    if (!s || s.removed || !s.seat) return state;
-    const entry = { weights: [...values.weights], bias: values.bias };
-    const next = withStudent(state, studentId, { entry });
-    if (state.teamMode === "latest") return { ...next, network: withNeuron(next.network, s.seat, entry) };
-    return recomputeTeam(next, s.seat);
-  },
+  "entry.set": (state, move) => foldMoves(state, [move]),
   "neuron.set": (state, { layer, neuron, values }) => {
     const seat = { layer, neuron };
     const next = { ...state, network: withNeuron(state.network, seat, values) };
