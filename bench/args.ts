@@ -12,8 +12,8 @@ const { values: args } = parseArgs({
     "quiet-wait": { type: "string", default: "60" },
     "max-other": { type: "string", default: "40" },
     "client-procs": { type: "string", default: "2" },
-    capacity: { type: "string", default: "3000" },
-    "session-size": { type: "string", default: "30" },
+    capacity: { type: "string", default: "10000" },
+    "session-size": { type: "string", default: "100" },
     only: { type: "string", default: "all" },
     "flood-seconds": { type: "string", default: "3" },
     flooders: { type: "string", default: "5" },
@@ -34,8 +34,8 @@ if (args.help) {
   [--max-other 40]    a run during which other processes used more than this % of a core is
                       discarded and run again (at most 3 tries per run)
   [--client-procs 2]   student sockets split across this many processes (the teacher has its own)
-  [--capacity 3000]    idle students for the capacity check (0 skips it)
-  [--session-size 30]  students per session in the capacity check
+  [--capacity 10000]   idle students for the capacity check (0 skips it)
+  [--session-size 100] students per session in the capacity check
   [--flood-seconds 3]  the flood scenario: one class of 5 times its acknowledgements while
   [--flooders 5]       this many students of another class flood from 5 sockets each
                        (5 moves per socket every 10 ms: 12,500 a second for 5 students)

@@ -7,7 +7,8 @@ import { CAPACITY, CLIENT_PROCS, JITTER, MAX_OTHER, RATE, REPEAT, SECONDS, SESSI
 import { floodInterpretation, floodLine, floodParameters, floodTable } from "./flood-report";
 import { phoneSizeLine, type PhoneJsSize } from "./phone-size";
 import { interpretation, loadTable, markdownTable, runLine, workersLine } from "./report";
-import type { CapacityResult, FloodResult, LoadResult } from "./results";
+import { capacityTable, type CapacityPair } from "./capacity-report";
+import type { FloodResult, LoadResult } from "./results";
 import { ROOT } from "./lib/procs";
 import { fmt } from "./lib/stats";
 
@@ -28,7 +29,7 @@ export function machine(): string {
 export function writeDoc(
   a: LoadResult | undefined,
   b: LoadResult | undefined,
-  c: CapacityResult | undefined,
+  c: CapacityPair,
   runsA: LoadResult[],
   runsB: LoadResult[],
   discarded: LoadResult[],
@@ -47,7 +48,7 @@ export function writeDoc(
     "",
   ].join("\n");
   const date = new Date().toISOString().slice(0, 10);
-  const loadMeasured = Boolean(a || b || c);
+  const loadMeasured = Boolean(a || b || c.synapse || c.bare);
   const lines: string[] = [
     loadMeasured ? `## ${date}: ${STUDENTS} students × ${RATE} moves/s for ${SECONDS} s` : `## ${date}: a bystander class under a flood`,
     "",
@@ -71,12 +72,12 @@ export function writeDoc(
     if (a) lines.push(`- Synapse joins: ${STUDENTS} over HTTP in ${fmt(a.joinMs / 1000, 1)} s (8 at a time); sockets connected in ${fmt(a.connectMs / 1000, 1)} s; refused moves: ${JSON.stringify(a.refused)}.`);
     lines.push("");
   }
-  if (c) {
+  if (c.synapse || c.bare) {
     lines.push(
-      `Capacity (idle students, one Synapse process): ${c.students} students in ${c.sessions} sessions of ${SESSION_SIZE}, joined over HTTP in ${fmt(c.joinMs / 1000, 1)} s` +
-        ` (failures ${JSON.stringify(c.joinFailures)}), sockets connected in ${fmt(c.connectMs / 1000, 1)} s from 2 client processes: ${c.connected} connected, ${c.snapshots} snapshots, ${c.failed} failed` +
-        `${c.errors.length ? ` (${c.errors.join("; ")})` : ""}. Server RSS: ${fmt(c.rssIdle, 0)} MB at start, ${fmt(c.rssJoined, 0)} MB after the joins, ${fmt(c.rssConnected, 0)} MB with all connected, peak ${fmt(c.rssPeak, 0)} MB. ` +
-        `Idle CPU ${fmt(c.idleCpuPct, 0)}% of a core. Probe (one student per session moves once): ${c.probeAcked} acks (p99 ${fmt(c.probeAckP99)} ms), ${c.sawUpdate} of ${c.stillConnected} connected sockets got the update.`,
+      `Capacity (idle students, one process; bench/capacity.ts): ${CAPACITY} students in sessions of ${SESSION_SIZE}, from two client processes, with the one mover per session in a third; ` +
+        "probe: the movers all move at the same moment, five rounds a second apart; the bare Socket.IO server holds the same sockets in the same rooms.",
+      "",
+      markdownTable(capacityTable(c)),
       "",
     );
   }

@@ -1,6 +1,7 @@
 /** Reporting: the comparison table, one-line summaries and the interpretation, on the console. */
 import { RATE, STUDENTS } from "./args";
-import type { CapacityResult, LoadResult } from "./results";
+import { capacityVerdicts, type CapacityPair } from "./capacity-report";
+import type { LoadResult } from "./results";
 import { fmt } from "./lib/stats";
 
 function ratio(a: number, b: number): string {
@@ -71,7 +72,7 @@ export function workersLine(r: LoadResult): string {
     .join("; ");
 }
 
-export function interpretation(a: LoadResult | undefined, b: LoadResult | undefined, c: CapacityResult | undefined): string[] {
+export function interpretation(a: LoadResult | undefined, b: LoadResult | undefined, c: CapacityPair): string[] {
   const lines: string[] = [];
   if (a) {
     const p99ok = a.latency.p99 < 100;
@@ -95,14 +96,7 @@ export function interpretation(a: LoadResult | undefined, b: LoadResult | undefi
         `Its acknowledgement waits for the tick's group commit (ack p50 ${fmt(a.ack.p50)} ms vs ${fmt(b.ack.p50)} ms for the bare server, which acknowledges on arrival).`,
     );
   }
-  if (c) {
-    const ok = c.snapshots >= c.students && c.sawUpdate >= c.students;
-    lines.push(
-      `Target "one process holds at least 3,000 connected students": ${c.snapshots} of ${c.students} idle students across ${c.sessions} sessions got their snapshot ` +
-        `and ${c.sawUpdate} got the probe update; server RSS ${fmt(c.rssConnected, 0)} MB with them connected (${fmt(c.rssIdle, 0)} MB before any session), ` +
-        `${fmt(c.idleCpuPct, 0)}% of a core while idle. ${ok && c.students >= 3000 ? "Met." : c.students < 3000 ? "(Fewer than 3,000 tried.)" : "NOT met."}`,
-    );
-  }
+  lines.push(...capacityVerdicts(c));
   return lines;
 }
 

@@ -57,6 +57,7 @@ export interface LoadResult {
 }
 
 export interface CapacityResult {
+  name: "synapse" | "bare";
   sessions: number;
   students: number;
   joinMs: number;
@@ -70,9 +71,16 @@ export interface CapacityResult {
   rssJoined: number;
   rssConnected: number;
   rssPeak: number;
+  /** RSS with everyone connected beyond the server before any session, per connected student. */
+  kbPerStudent: number;
   idleCpuPct: number;
   probeAcked: number;
+  probeRefused: number;
+  probeAckP50: number;
   probeAckP99: number;
+  probeAckMax: number;
+  /** Each probe round's p99 (one acknowledgement per session). */
+  probeRoundP99: number[];
   sawUpdate: number;
   stillConnected: number;
 }

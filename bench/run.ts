@@ -30,6 +30,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { CAPACITY, CLIENT_PROCS, HARD_LIMIT_S, NO_WRITE, ONLY, RATE, REPEAT, SECONDS, STUDENTS } from "./args";
 import { capacityScenario } from "./capacity";
+import { capacityTable, type CapacityPair } from "./capacity-report";
 import { quizBurst } from "./quiz-burst";
 import { gradingBench } from "./grading-bench";
 import { writeDoc } from "./doc";
@@ -81,8 +82,12 @@ async function main(): Promise<void> {
   const a = medianRun(runsA);
   const b = medianRun(runsB);
   if (a || b) printLoad(a, b, runsA, runsB, discarded);
-  const c = (ONLY === "all" || ONLY === "capacity") && CAPACITY > 0 ? await capacityScenario() : undefined;
-  if (c) console.log("\ncapacity:", JSON.stringify(c, null, 2));
+  const c: CapacityPair = {};
+  if ((ONLY === "all" || ONLY === "capacity") && CAPACITY > 0) {
+    c.synapse = await capacityScenario("synapse");
+    c.bare = await capacityScenario("bare");
+    console.log("\n" + markdownTable(capacityTable(c)));
+  }
 
   const floods: { synapse: FloodResult[]; bare: FloodResult[]; discarded: FloodResult[] } = { synapse: [], bare: [], discarded: [] };
   if (ONLY === "all" || ONLY === "flood") {
