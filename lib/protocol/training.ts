@@ -15,7 +15,8 @@ export const BUILT_IN_DATASET_IDS = ["spam", "bright-and-edgy", "and", "or", "xo
 export const learningRateSchema = finite.gt(0).max(10);
 
 const values = z.array(finite).min(1).max(256);
-const text = (max: number) => z.string().max(max * 8);
+/** Text of at most `max` characters, counted loosely (a visible character takes at most 32 code units: lib/session/text.ts). */
+const text = (max: number) => z.string().max(max * 32);
 
 /** A data set as training mode stores it (in `training.started` and the state). */
 export const datasetSchema = z

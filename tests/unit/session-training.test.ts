@@ -215,6 +215,22 @@ describe("training:apply-step", () => {
   });
 });
 
+describe("a loss too large for an event", () => {
+  it("is refused rather than logged (JSON has no Infinity)", () => {
+    const state = newSession();
+    // A linear neuron reading 1e200: the output 1e200, its square overflows to Infinity.
+    const network: Network = { layers: [{ activation: "linear", neurons: [{ weights: [1], bias: 0 }] }] };
+    run(state, TEACHER, { name: "network:load", payload: { network, inputs: [1], inputLabels: ["x"], outputLabels: ["y"], presetId: null } });
+    expect(refusalOf(state, TEACHER, custom("1e200,0"))).toMatchObject({
+      code: "INVALID",
+      message: "The loss is too large to compute: bring the weights back to smaller values first.",
+    });
+    run(state, TEACHER, custom("1,0"));
+    run(state, TEACHER, { name: "network:set-neuron", payload: { layer: 0, neuron: 0, values: { weights: [1], bias: 5 } } });
+    expect(run(state, TEACHER, round("start"))[0]).toMatchObject({ payload: { lossBefore: 36 } }); // (1 + 5 - 0)²
+  });
+});
+
 describe("training:learning-rate and training:stop", () => {
   it("sets the learning rate", () => {
     const state = newSession();

@@ -39,7 +39,13 @@ function activeDataset(state: SessionState): Dataset {
  * lossOn(state.network, state.training.dataset!); // 0.1369…
  */
 export function lossOn(network: Network, dataset: Dataset): number {
-  return computed(() => datasetLoss(network, dataset.examples));
+  return finite(computed(() => datasetLoss(network, dataset.examples)));
+}
+
+/** A loss an event can carry (JSON has no Infinity), or a refusal. */
+function finite(loss: number): number {
+  if (!Number.isFinite(loss)) refuse("INVALID", "The loss is too large to compute: bring the weights back to smaller values first.");
+  return loss;
 }
 
 export const trainingRules: Rules<TrainingCommand> = {
@@ -94,7 +100,8 @@ export const trainingRules: Rules<TrainingCommand> = {
     run: (state, _actor, _payload, ctx) => {
       const dataset = activeDataset(state);
       const learningRate = state.training.learningRate;
-      const { loss: lossBefore, gradient } = computed(() => lossGradient(state.network, dataset.examples));
+      const { loss, gradient } = computed(() => lossGradient(state.network, dataset.examples));
+      const lossBefore = finite(loss);
       const network = computed(() => gradientStep(state.network, gradient, learningRate));
       const lossAfter = lossOn(network, dataset);
       return [{ type: "training.stepped", payload: { learningRate, lossBefore, lossAfter, at: ctx.now, network } }];
