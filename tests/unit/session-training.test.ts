@@ -89,6 +89,16 @@ describe("training:start", () => {
     expect(state.training.dataset?.exampleLabels?.[0]).toBe("spam");
   });
 
+  it("a built-in set on a network of its size but another shape loads the network it was made for", () => {
+    const state = newSession("bright-and-edgy"); // one ReLU neuron over 2 inputs: XOR's counts, not its hidden layer
+    joinMany(state, 1);
+    expect(run(state, TEACHER, start("xor")).map((e) => e.type)).toEqual(["network.loaded", "training.started"]);
+    expect(state.network.layers.map((l) => [l.activation, l.neurons.length])).toEqual([
+      ["sigmoid", 2],
+      ["sigmoid", 1],
+    ]);
+  });
+
   it("the teacher's own table is parsed on the server: its error names the line", () => {
     const state = newSession();
     const refusal = refusalOf(state, TEACHER, custom("x,y,class\n1,0,Class A\n1,abc,Class B"));

@@ -48,6 +48,12 @@ function finite(loss: number): number {
   return loss;
 }
 
+/** Whether two networks have the same layers, sizes and activations (their weights aside). */
+function sameShape(a: Network, b: Network): boolean {
+  const shape = (n: Network) => JSON.stringify(n.layers.map((l) => [l.activation, l.neurons.map((x) => [x.weights.length, x.activation ?? null])]));
+  return shape(a) === shape(b);
+}
+
 export const trainingRules: Rules<TrainingCommand> = {
   "training:start": {
     who: "teacher",
@@ -64,7 +70,9 @@ export const trainingRules: Rules<TrainingCommand> = {
       } else {
         const builtIn = builtInDataset(choice.id);
         if (!builtIn) refuse("NOT_FOUND", `There is no data set "${choice.id}".`);
-        if (datasetFits(builtIn, network) !== null) {
+        // A built-in set comes with the network it was made for (XOR's hidden layer, AND's
+        // sigmoid); the class keeps its own weights when its network already has that shape.
+        if (datasetFits(builtIn, network) !== null || !sameShape(builtIn.setup.network, network)) {
           events.push({ type: "network.loaded", payload: builtIn.setup });
           network = builtIn.setup.network;
         }
