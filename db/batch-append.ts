@@ -41,6 +41,20 @@ export async function appendBatch(
   }
 }
 
+/**
+ * One session's append, in the same statements as a batch of one: its rows as one JSON
+ * parameter, only the keys and times read back (the rest is what the request sent).
+ * @throws SeqConflictError when the head is not `fromSeq - 1`, SessionGoneError when the session is gone
+ * @example
+ * const stored = await appendOne(db, { sessionId, fromSeq: 8, events });
+ */
+export async function appendOne(db: Db, request: AppendRequest): Promise<StoredEvent[]> {
+  const [outcome] = await db.transaction((tx) => inTransaction(tx, [request]));
+  if (!outcome) throw new Error("a batch of one gave no outcome");
+  if ("error" in outcome) throw outcome.error;
+  return outcome.stored;
+}
+
 async function settle(work: Promise<StoredEvent[]>): Promise<AppendOutcome> {
   try {
     return { stored: await work };

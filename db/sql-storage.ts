@@ -5,7 +5,7 @@
  * until it ends, so `settledHeadSeq` can wait for one whose reply was lost.
  */
 import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, lt, lte, max, sql } from "drizzle-orm";
-import { appendBatch } from "./batch-append";
+import { appendBatch, appendOne } from "./batch-append";
 import type { Db } from "./client";
 import { events, participants, replayLinks, sessions, snapshots } from "./schema";
 import {
@@ -124,30 +124,7 @@ export class SqlStorage implements Storage {
   async append(sessionId: string, fromSeq: number, batch: NewEvent[]): Promise<StoredEvent[]> {
     if (batch.length === 0) return [];
     try {
-      return await this.db.transaction(async (tx) => {
-        // No KEY UPDATE: conflicts with settledHeadSeq's share lock, not with the key locks of foreign keys.
-        await tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.id, sessionId)).for("no key update");
-        const [head] = await tx
-          .select({ seq: max(events.seq) })
-          .from(events)
-          .where(eq(events.sessionId, sessionId));
-        const headSeq = head?.seq ?? 0;
-        if (headSeq !== fromSeq - 1) throw new SeqConflictError(sessionId, fromSeq, headSeq);
-        const rows = await tx
-          .insert(events)
-          .values(
-            batch.map((e, i) => ({
-              sessionId,
-              seq: fromSeq + i,
-              type: e.type,
-              payload: e.payload ?? null,
-              actor: e.actor,
-              ...(e.at ? { at: e.at } : {}),
-            })),
-          )
-          .returning();
-        return rows.map(toEvent);
-      });
+      return await appendOne(this.db, { sessionId, fromSeq, events: batch });
     } catch (err) {
       if (err instanceof SeqConflictError) throw err;
       if (isUniqueViolation(err)) {

@@ -27,11 +27,12 @@ function schedule(): void {
 function runSlice(): void {
   scheduled = false;
   const start = performance.now();
-  // At least one room per turn, so the line always moves.
-  do {
-    const turn = line.shift()!;
+  // At least one room per turn, so the line always moves (a room may have left it by `now()`).
+  let turn = line.shift();
+  while (turn) {
     turn.now();
-  } while (line.length > 0 && performance.now() - start < SLICE_MS);
+    turn = line.length > 0 && performance.now() - start < SLICE_MS ? line.shift() : undefined;
+  }
   schedule();
 }
 
