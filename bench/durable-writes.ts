@@ -107,7 +107,7 @@ function line(r: DurableRun): string {
 }
 
 async function onDatabase(database: Database, db: DurableRun["db"]): Promise<DurableRun[]> {
-  const storage = new SqlStorage(database.db);
+  const storage = new SqlStorage(database.db, { oneConnection: database.kind === "pglite" });
   const queue = new CommitQueue(storage, { inFlight: database.kind === "postgres" ? 4 : 1 });
   const runs = [await measure(storage, queue, db, "commit queue", queue), await measure(storage, storage, db, "a transaction per session")];
   probes.push({ db, runs: await commitProbe(database) });

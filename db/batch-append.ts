@@ -22,17 +22,18 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /**
  * @example
- * const outcomes = await appendBatch(db, requests, (r) => storage.append(r.sessionId, r.fromSeq, r.events), isUniqueViolation);
+ * const outcomes = await appendBatch(db, requests, (r) => storage.append(r.sessionId, r.fromSeq, r.events), isUniqueViolation, { oneConnection: true });
  */
 export async function appendBatch(
   db: Db,
   requests: readonly AppendRequest[],
   appendOne: (request: AppendRequest) => Promise<StoredEvent[]>,
   isKeyViolation: (err: unknown) => boolean,
+  options: AppendOptions = {},
 ): Promise<AppendOutcome[]> {
   if (requests.length === 0) return [];
   try {
-    return await db.transaction((tx) => inTransaction(tx, requests));
+    return await db.transaction((tx) => inTransaction(tx, requests, options));
   } catch (err) {
     if (!isKeyViolation(err)) throw err;
     const outcomes: AppendOutcome[] = [];
@@ -48,8 +49,8 @@ export async function appendBatch(
  * @example
  * const stored = await appendOne(db, { sessionId, fromSeq: 8, events });
  */
-export async function appendOne(db: Db, request: AppendRequest): Promise<StoredEvent[]> {
-  const [outcome] = await db.transaction((tx) => inTransaction(tx, [request]));
+export async function appendOne(db: Db, request: AppendRequest, options: AppendOptions = {}): Promise<StoredEvent[]> {
+  const [outcome] = await db.transaction((tx) => inTransaction(tx, [request], options));
   if (!outcome) throw new Error("a batch of one gave no outcome");
   if ("error" in outcome) throw outcome.error;
   return outcome.stored;
@@ -64,11 +65,22 @@ async function settle(work: Promise<StoredEvent[]>): Promise<AppendOutcome> {
   }
 }
 
-async function inTransaction(tx: Tx, requests: readonly AppendRequest[]): Promise<AppendOutcome[]> {
+/** How appends meet other connections' transactions. */
+export interface AppendOptions {
+  /**
+   * The database has one connection (PGlite): no other transaction runs beside ours, so the
+   * row locks that order appends and `settledHeadSeq` between connections are left out (one
+   * statement fewer per transaction); the heads are read the same way.
+   */
+  oneConnection?: boolean;
+}
+
+async function inTransaction(tx: Tx, requests: readonly AppendRequest[], options: AppendOptions): Promise<AppendOutcome[]> {
   const ids = [...new Set(requests.map((r) => r.sessionId))];
   // No KEY UPDATE: conflicts with settledHeadSeq's share lock, not with the key locks of foreign keys.
-  const locked = await tx.select({ id: sessions.id }).from(sessions).where(inArray(sessions.id, ids)).orderBy(asc(sessions.id)).for("no key update");
-  const present = locked.map((r) => r.id);
+  const present = options.oneConnection
+    ? ids
+    : (await tx.select({ id: sessions.id }).from(sessions).where(inArray(sessions.id, ids)).orderBy(asc(sessions.id)).for("no key update")).map((r) => r.id);
   // A second statement, after the locks: its snapshot sees every append that held them before us.
   const heads = new Map<string, number>();
   if (present.length > 0) {

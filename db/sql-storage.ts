@@ -5,7 +5,7 @@
  * until it ends, so `settledHeadSeq` can wait for one whose reply was lost.
  */
 import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, lt, lte, max, sql } from "drizzle-orm";
-import { appendBatch, appendOne } from "./batch-append";
+import { appendBatch, appendOne, type AppendOptions } from "./batch-append";
 import type { Db } from "./client";
 import { events, participants, replayLinks, sessions, snapshots } from "./schema";
 import {
@@ -51,11 +51,15 @@ function toEvent(row: typeof events.$inferSelect): StoredEvent {
 /**
  * Storage backed by the process's drizzle database.
  * @example
- * const storage = new SqlStorage((await openDatabase({ dataDir: ".data" })).db);
+ * const database = await openDatabase({ dataDir: ".data" });
+ * const storage = new SqlStorage(database.db, { oneConnection: database.kind === "pglite" });
  * await storage.createSession({ id: "s1", code: "ABCDEF" });
  */
 export class SqlStorage implements Storage {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly options: AppendOptions = {},
+  ) {}
 
   async createSession(session: { id: string; code: string; createdAt?: Date }): Promise<SessionRecord> {
     try {
@@ -124,7 +128,7 @@ export class SqlStorage implements Storage {
   async append(sessionId: string, fromSeq: number, batch: NewEvent[]): Promise<StoredEvent[]> {
     if (batch.length === 0) return [];
     try {
-      return await appendOne(this.db, { sessionId, fromSeq, events: batch });
+      return await appendOne(this.db, { sessionId, fromSeq, events: batch }, this.options);
     } catch (err) {
       if (err instanceof SeqConflictError) throw err;
       if (isUniqueViolation(err)) {
@@ -135,7 +139,7 @@ export class SqlStorage implements Storage {
   }
 
   appendBatch(requests: readonly AppendRequest[]): Promise<AppendOutcome[]> {
-    return appendBatch(this.db, requests, (r) => this.append(r.sessionId, r.fromSeq, r.events), isUniqueViolation);
+    return appendBatch(this.db, requests, (r) => this.append(r.sessionId, r.fromSeq, r.events), isUniqueViolation, this.options);
   }
 
   async read(sessionId: string, fromSeq: number, toSeq?: number, limit?: number): Promise<StoredEvent[]> {

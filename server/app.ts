@@ -116,7 +116,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       });
     });
 
-    const storage = new SqlStorage(database.db);
+    const storage = new SqlStorage(database.db, { oneConnection: database.kind === "pglite" });
     const limits = new Limits({ trustedProxy: config.trustedProxy, scale: config.limitScale, store: redis });
     let ioRef: SynapseServer | undefined;
     grader = startGrading(log);

@@ -9,11 +9,12 @@ import { storageContract } from "./storage-contract";
 const truncateAll = (database: Database) =>
   database.db.execute(sql`truncate table sessions, participants, events, snapshots, replay_links cascade`);
 
+// PGlite as the server opens it: one connection, so appends take no row locks.
 storageContract("PGlite", async () => {
   const dir = tempDataDir();
   const database = await openDatabase({ dataDir: dir.dir });
   return {
-    storage: new SqlStorage(database.db),
+    storage: new SqlStorage(database.db, { oneConnection: true }),
     reset: async () => void (await truncateAll(database)),
     close: async () => {
       await database.close();
