@@ -8,6 +8,7 @@ import { floodInterpretation, floodLine, floodParameters, floodTable } from "./f
 import { phoneSizeLine, type PhoneJsSize } from "./phone-size";
 import { interpretation, loadTable, markdownTable, runLine, workersLine } from "./report";
 import { capacityTable, type CapacityPair } from "./capacity-report";
+import { multiTable, type MultiResult } from "./multi-process";
 import type { FloodResult, LoadResult } from "./results";
 import { ROOT } from "./lib/procs";
 import { fmt } from "./lib/stats";
@@ -35,6 +36,7 @@ export function writeDoc(
   discarded: LoadResult[],
   phone?: PhoneJsSize,
   flood?: { a?: FloodResult; b?: FloodResult; synapse: FloodResult[]; bare: FloodResult[]; discarded: FloodResult[] },
+  multi?: MultiResult[],
 ): string {
   const file = path.join(ROOT, "docs", "benchmarks.md");
   const header = [
@@ -48,7 +50,7 @@ export function writeDoc(
     "",
   ].join("\n");
   const date = new Date().toISOString().slice(0, 10);
-  const loadMeasured = Boolean(a || b || c.synapse || c.bare);
+  const loadMeasured = Boolean(a || b || c.synapse || c.bare || multi);
   const lines: string[] = [
     loadMeasured ? `## ${date}: ${STUDENTS} students × ${RATE} moves/s for ${SECONDS} s` : `## ${date}: a bystander class under a flood`,
     "",
@@ -78,6 +80,15 @@ export function writeDoc(
         "probe: the movers all move at the same moment, five rounds a second apart; the bare Socket.IO server holds the same sockets in the same rooms.",
       "",
       markdownTable(capacityTable(c)),
+      "",
+    );
+  }
+  if (multi) {
+    lines.push(
+      "One class over several processes (bench/multi-process.ts, the machine's PostgreSQL and Redis): 100 students × 5 moves/s; the bare server, one Synapse process with REDIS_URL, " +
+        "then 4 Synapse processes on direct ports with the teacher's socket on the owner and the students' round robin over all four (three quarters forwarded); server CPU summed over the processes.",
+      "",
+      markdownTable(multiTable(multi)),
       "",
     );
   }

@@ -12,9 +12,11 @@
  * Every student moves its bias slider `rate` times a second to values unique in the run;
  * latency is the time from a student's send to the teacher's socket receiving that value,
  * and the acknowledgement time is measured at the student. Server CPU is the sum over the
- * server processes. The clients run in this process. Printed, not written to the docs.
+ * server processes. The clients run in this process. `npm run bench` runs it too (4
+ * processes, 100 students) and writes its table into docs/benchmarks.md.
  */
 import crypto from "node:crypto";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { io, type Socket } from "socket.io-client";
@@ -23,37 +25,29 @@ import { loopbackSource, pool, postJson } from "./lib/http";
 import { cpuSeconds, installExitHooks, killAll, sleep, startServer, type ServerChild } from "./lib/procs";
 import { summarize, type Summary } from "./lib/stats";
 
-const { values: args } = parseArgs({
-  options: {
-    processes: { type: "string", default: "4" },
-    students: { type: "string", default: "100" },
-    rate: { type: "string", default: "5" },
-    seconds: { type: "string", default: "10" },
-    warmup: { type: "string", default: "3" },
-  },
-});
-const PROCESSES = Math.max(2, Number(args.processes));
-const STUDENTS = Math.max(1, Number(args.students));
-const RATE = Number(args.rate);
-const SECONDS = Number(args.seconds);
-const WARMUP = Number(args.warmup);
+/** What a run of the scenario takes (the defaults are `npm run bench`'s). */
+export interface MultiOptions {
+  processes: number;
+  students: number;
+  rate: number;
+  seconds: number;
+  warmup: number;
+}
+
+let PROCESSES = 4;
+let STUDENTS = 100;
+let RATE = 5;
+let SECONDS = 10;
+let WARMUP = 3;
 const MAX_SECONDS = 600;
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const REDIS_URL = process.env.REDIS_URL;
-if (!DATABASE_URL || !REDIS_URL) {
-  console.error("bench:multi needs DATABASE_URL and REDIS_URL (the machine's PostgreSQL and Redis)");
-  process.exit(1);
-}
 
-installExitHooks();
-setTimeout(() => {
-  console.error(`bench:multi: hard time limit of ${MAX_SECONDS} s reached`);
-  killAll();
-  process.exit(2);
-}, MAX_SECONDS * 1000).unref();
+/** Why the scenario cannot run here, or null. */
+export const MULTI_NEEDS = DATABASE_URL && REDIS_URL ? null : "it needs DATABASE_URL and REDIS_URL (the machine's PostgreSQL and Redis)";
 
-interface Result {
+export interface MultiResult {
   name: string;
   latency: Summary;
   ack: Summary;
@@ -89,7 +83,7 @@ function connect(url: string, auth: Record<string, unknown>, onUpdate?: (events:
 }
 
 /** One run: a teacher's socket on urls[0], students' sockets round robin over `urls`. */
-async function measure(name: string, urls: string[], servers: ServerChild[], bare: boolean): Promise<Result> {
+async function measure(name: string, urls: string[], servers: ServerChild[], bare: boolean): Promise<MultiResult> {
   let teacherAuth: Record<string, unknown>;
   let studentAuths: Array<Record<string, unknown>>;
   if (bare) {
@@ -159,7 +153,7 @@ async function measure(name: string, urls: string[], servers: ServerChild[], bar
   return { name, latency: summarize(latencies), ack: summarize(acks), sent: sends.filter((s) => s.measured).length, refused, cpuPct: (cpu / elapsed) * 100 };
 }
 
-function line(r: Result, base?: Result): string {
+export function multiLine(r: MultiResult, base?: MultiResult): string {
   const ratio = (a: number, b?: number) => (b ? ` (${(a / b).toFixed(2)}×)` : "");
   return (
     `${r.name.padEnd(12)} send→teacher p50 ${r.latency.p50.toFixed(1)} p99 ${r.latency.p99.toFixed(1)} ms${ratio(r.latency.p99, base?.latency.p99)}` +
@@ -168,9 +162,17 @@ function line(r: Result, base?: Result): string {
   );
 }
 
-async function main(): Promise<void> {
+/**
+ * The bare server, one Synapse process and `processes` of them, one after the other.
+ * @example
+ * const results = await multiProcessScenario({ processes: 4, students: 100, rate: 5, seconds: 10, warmup: 3 });
+ */
+export async function multiProcessScenario(options: MultiOptions): Promise<MultiResult[]> {
+  if (MULTI_NEEDS) throw new Error(`bench:multi: ${MULTI_NEEDS}`);
+  ({ processes: PROCESSES, students: STUDENTS, rate: RATE, seconds: SECONDS, warmup: WARMUP } = options);
+  PROCESSES = Math.max(2, PROCESSES);
   console.log(`bench:multi: ${STUDENTS} students × ${RATE}/s for ${SECONDS} s (after ${WARMUP} s warm-up), ${PROCESSES} processes`);
-  const results: Result[] = [];
+  const results: MultiResult[] = [];
 
   const bareServer = await startServer("bare", "bench/bare-server.ts", { NODE_ENV: "production", BENCH_PARENT_PID: String(process.pid) }, MAX_SECONDS);
   results.push(await measure("bare", [bareServer.url], [bareServer], true));
@@ -191,14 +193,60 @@ async function main(): Promise<void> {
     }
   }
   console.log("");
-  for (const r of results) console.log(line(r, r.name === "bare" ? undefined : results[0]));
+  for (const r of results) console.log(multiLine(r, r.name === "bare" ? undefined : results[0]));
+  return results;
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    killAll();
+/**
+ * The multi-process rows for docs/benchmarks.md: each run beside the bare server.
+ * @example
+ * markdownTable(multiTable(results));
+ */
+export function multiTable(results: MultiResult[]): string[][] {
+  const bare = results.find((r) => r.name === "bare");
+  const x = (a: number, b: number | undefined) => (b ? `${(a / b).toFixed(2)}×` : "");
+  return [
+    ["server", "send → teacher p50 / p99, ms", "p99 / bare", "ack p50 / p99, ms", "moves seen / sent", "server CPU, % of a core", "CPU / bare"],
+    ...results.map((r) => [
+      r.name,
+      `${r.latency.p50.toFixed(1)} / ${r.latency.p99.toFixed(1)}`,
+      r === bare ? "" : x(r.latency.p99, bare?.latency.p99),
+      `${r.ack.p50.toFixed(1)} / ${r.ack.p99.toFixed(1)}`,
+      `${r.latency.n} / ${r.sent}`,
+      r.cpuPct.toFixed(0),
+      r === bare ? "" : x(r.cpuPct, bare?.cpuPct),
+    ]),
+  ];
+}
+
+// Run by itself: `npm run bench:multi -- [--processes 4] [--students 100] [--rate 5] [--seconds 10] [--warmup 3]`.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values: args } = parseArgs({
+    options: {
+      processes: { type: "string", default: "4" },
+      students: { type: "string", default: "100" },
+      rate: { type: "string", default: "5" },
+      seconds: { type: "string", default: "10" },
+      warmup: { type: "string", default: "3" },
+    },
+  });
+  if (MULTI_NEEDS) {
+    console.error(`bench:multi: ${MULTI_NEEDS}`);
     process.exit(1);
-  },
-);
+  }
+  installExitHooks();
+  setTimeout(() => {
+    console.error(`bench:multi: hard time limit of ${MAX_SECONDS} s reached`);
+    killAll();
+    process.exit(2);
+  }, MAX_SECONDS * 1000).unref();
+  const options = { processes: Number(args.processes), students: Number(args.students), rate: Number(args.rate), seconds: Number(args.seconds), warmup: Number(args.warmup) };
+  multiProcessScenario(options).then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err);
+      killAll();
+      process.exit(1);
+    },
+  );
+}

@@ -34,6 +34,7 @@ import { capacityTable, type CapacityPair } from "./capacity-report";
 import { quizBurst } from "./quiz-burst";
 import { gradingBench } from "./grading-bench";
 import { writeDoc } from "./doc";
+import { MULTI_NEEDS, multiProcessScenario, multiTable, type MultiResult } from "./multi-process";
 import { durableWrites } from "./durable-writes";
 import { engineBench } from "./engine";
 import { floodScenario } from "./flood";
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
   if (ONLY === "all" || ONLY === "engine") engineBench(); // bench/engine.ts: forward passes per second
   if (ONLY === "engine") return;
   log(`bench: ${STUDENTS} students × ${RATE}/s for ${SECONDS} s, ${CLIENT_PROCS} student process(es), capacity ${CAPACITY}; hard limit ${HARD_LIMIT_S} s`);
-  const wantsSynapse = ONLY === "all" || ONLY === "synapse" || ONLY === "capacity" || ONLY === "flood";
+  const wantsSynapse = ONLY === "all" || ONLY === "synapse" || ONLY === "capacity" || ONLY === "flood" || ONLY === "multi";
   if (wantsSynapse) ensureBuild();
   const build = path.join(ROOT, ".next-test");
   const phone = fs.existsSync(path.join(build, "phone", "manifest.json")) ? phoneJsSize(build) : undefined;
@@ -89,6 +90,14 @@ async function main(): Promise<void> {
     console.log("\n" + markdownTable(capacityTable(c)));
   }
 
+  // Several processes sharing one class through Redis (bench/multi-process.ts); needs the machine's PostgreSQL and Redis.
+  let multi: MultiResult[] | undefined;
+  if (ONLY === "all" || ONLY === "multi") {
+    if (MULTI_NEEDS) log(`multi-process scenario skipped: ${MULTI_NEEDS}`);
+    else multi = await multiProcessScenario({ processes: 4, students: 100, rate: RATE, seconds: SECONDS, warmup: 3 });
+    if (multi) console.log("\n" + markdownTable(multiTable(multi)));
+  }
+
   const floods: { synapse: FloodResult[]; bare: FloodResult[]; discarded: FloodResult[] } = { synapse: [], bare: [], discarded: [] };
   if (ONLY === "all" || ONLY === "flood") {
     for (let round = 1; round <= REPEAT; round++) {
@@ -105,7 +114,7 @@ async function main(): Promise<void> {
   const flood = floods.synapse.length ? { a: medianBy(floods.synapse, (r) => r.during.p99), b: medianBy(floods.bare, (r) => r.during.p99), ...floods } : undefined;
   console.log("\n" + [...interpretation(a, b, c), ...(flood ? floodInterpretation(flood.a, flood.b) : [])].map((l) => `- ${l}`).join("\n"));
   if (phone) console.log(`- ${phoneSizeLine(phone)}`);
-  if (!NO_WRITE) console.log(`\nwritten to ${writeDoc(a, b, c, runsA, runsB, discarded, phone, flood)}`);
+  if (!NO_WRITE) console.log(`\nwritten to ${writeDoc(a, b, c, runsA, runsB, discarded, phone, flood, multi)}`);
   if (ONLY === "all") await durableWrites(!NO_WRITE); // its own entry, after the load's
 }
 
