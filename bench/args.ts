@@ -43,7 +43,7 @@ if (args.help) {
   [--durable-sessions 100] [--durable-batch 10] [--durable-seconds 5]
                        durable writes: sessions each appending a tick of this many events and
                        waiting for the commit, on PGlite and PostgreSQL (bench/durable-writes.ts)
-  [--only all|synapse|bare|capacity|multi|flood|durable|quiz|grading|engine]   multi: several processes sharing one class (needs DATABASE_URL and REDIS_URL); durable: the durable writes alone; flood: the flood scenario; quiz: the answer burst (bench/quiz-burst.ts), alone; grading: scenario A with and without 50 programs graded at once; engine: forward passes per second (bench/engine.ts)
+  [--only all|load|synapse|bare|capacity|multi|flood|durable|quiz|grading|engine]   load: scenario A for both servers alone; multi: several processes sharing one class (needs DATABASE_URL and REDIS_URL); durable: the durable writes alone; flood: the flood scenario; quiz: the answer burst (bench/quiz-burst.ts), alone; grading: scenario A with and without 50 programs graded at once; engine: forward passes per second (bench/engine.ts)
   [--no-write]         do not append to docs/benchmarks.md`);
   process.exit(0);
 }

@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   if (ONLY === "all" || ONLY === "engine") engineBench(); // bench/engine.ts: forward passes per second
   if (ONLY === "engine") return;
   log(`bench: ${STUDENTS} students × ${RATE}/s for ${SECONDS} s, ${CLIENT_PROCS} student process(es), capacity ${CAPACITY}; hard limit ${HARD_LIMIT_S} s`);
-  const wantsSynapse = ONLY === "all" || ONLY === "synapse" || ONLY === "capacity" || ONLY === "flood" || ONLY === "multi";
+  const wantsSynapse = ONLY === "all" || ONLY === "load" || ONLY === "synapse" || ONLY === "capacity" || ONLY === "flood" || ONLY === "multi";
   if (wantsSynapse) ensureBuild();
   const build = path.join(ROOT, ".next-test");
   const phone = fs.existsSync(path.join(build, "phone", "manifest.json")) ? phoneJsSize(build) : undefined;
@@ -76,8 +76,8 @@ async function main(): Promise<void> {
   const discarded: LoadResult[] = [];
   // This machine may be shared: a run disturbed by other processes is run again.
   for (let round = 1; round <= REPEAT; round++) {
-    if (ONLY === "all" || ONLY === "synapse") runsA.push(await measured("synapse", loadScenario, discarded));
-    if (ONLY === "all" || ONLY === "bare") runsB.push(await measured("bare", loadScenario, discarded));
+    if (ONLY === "all" || ONLY === "load" || ONLY === "synapse") runsA.push(await measured("synapse", loadScenario, discarded));
+    if (ONLY === "all" || ONLY === "load" || ONLY === "bare") runsB.push(await measured("bare", loadScenario, discarded));
     for (const r of [runsA[runsA.length - 1], runsB[runsB.length - 1]]) if (r) log(`round ${round}: ${runLine(r)}`);
   }
   const a = medianRun(runsA);
