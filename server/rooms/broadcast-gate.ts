@@ -1,8 +1,14 @@
 /**
- * Spaces a room's broadcasts at least one tick apart. Commits start at a fixed rate but
- * take a variable time, so two could finish close together; the gate holds what the
- * second one committed until a tick has passed since the last broadcast and sends it then,
- * with anything committed meanwhile. Each client so gets at most one update per tick.
+ * Spaces a room's broadcasts. Commits start one tick apart, and each sends its broadcast as
+ * soon as it is stored, so each client gets one update per tick. A commit takes a variable
+ * time, so a slow one and the next could finish close together; the gate holds what the
+ * second committed until `minGapMs` has passed since the last broadcast (the room gives half
+ * a tick) and sends it then, with anything committed meanwhile.
+ *
+ * Why not a whole tick: the gate's slots would then run on a clock of their own, a little
+ * slower than the commits' (every timer fires late), and each commit would wait for the
+ * next slot, half a tick on average (measured: teacher p50 27.6 ms against 18 ms for the
+ * acknowledgement of the same moves, at 200 students × 5 moves/s).
  */
 export class BroadcastGate<T> {
   private events: T[] = [];
@@ -12,14 +18,14 @@ export class BroadcastGate<T> {
 
   constructor(
     private readonly send: (events: T[], presenceChanged: boolean) => void,
-    private readonly tickMs: number,
+    private readonly minGapMs: number,
   ) {}
 
   /** Queues committed events (and a presence change) for the next broadcast. */
   push(events: readonly T[], presenceChanged: boolean): void {
     this.events.push(...events);
     this.presence ||= presenceChanged;
-    const wait = this.last + this.tickMs - performance.now();
+    const wait = this.last + this.minGapMs - performance.now();
     if (wait <= 0) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), wait);
   }

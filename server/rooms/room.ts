@@ -121,7 +121,7 @@ export class Room {
     this.gate = new BroadcastGate<Committed>((items, presence) => {
       fanOut(items, { changed: presence, ids: () => this.online() }, { seq: this.seq, state: this.committed, now: this.now() }, options.deliver);
       this.sendMine(items.map((i) => i.event));
-    }, options.tickMs);
+    }, options.tickMs / 2);
     this.timers = new RoomTimers(this.now, (key) => this.fireTimer(key));
     this.jobs = roomJobs(this, options.executors ?? {}, options.log);
     this.timers.sync(dueTimers(state));
