@@ -213,3 +213,15 @@ export function datasetFits(dataset: Dataset, network: Network): string | null {
   if (bad >= 0) return `Example ${bad + 1} does not have ${inputs} inputs and ${outputs} outputs like the others.`;
   return null;
 }
+
+/**
+ * Whether starting on a built-in set loads the network it was made for: when the class's
+ * network does not fit it, or is not of its shape (layers, sizes, activations; the weights
+ * aside), as XOR on one ReLU neuron would be. A network of that shape keeps its weights.
+ * @example
+ * loadsOwnNetwork(builtInDataset("xor")!, getPreset("bright-and-edgy").network); // true
+ */
+export function loadsOwnNetwork(dataset: BuiltInDataset, network: Network): boolean {
+  const shape = (n: Network) => JSON.stringify(n.layers.map((l) => [l.activation, l.neurons.map((x) => [x.weights.length, x.activation ?? null])]));
+  return datasetFits(dataset, network) !== null || shape(dataset.setup.network) !== shape(network);
+}

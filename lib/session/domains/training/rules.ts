@@ -5,7 +5,7 @@
  */
 import { datasetLoss, EngineError, gradientStep, lossGradient, type Network } from "../../../engine";
 import { parseDatasetCsv } from "../../../training/csv";
-import { builtInDataset, datasetFits, plainDataset, type Dataset } from "../../../training/datasets";
+import { builtInDataset, datasetFits, loadsOwnNetwork, plainDataset, type Dataset } from "../../../training/datasets";
 import type { SessionEvent } from "../../events";
 import { refuse } from "../../refuse";
 import type { Rules } from "../../rule-types";
@@ -48,12 +48,6 @@ function finite(loss: number): number {
   return loss;
 }
 
-/** Whether two networks have the same layers, sizes and activations (their weights aside). */
-function sameShape(a: Network, b: Network): boolean {
-  const shape = (n: Network) => JSON.stringify(n.layers.map((l) => [l.activation, l.neurons.map((x) => [x.weights.length, x.activation ?? null])]));
-  return shape(a) === shape(b);
-}
-
 export const trainingRules: Rules<TrainingCommand> = {
   "training:start": {
     who: "teacher",
@@ -72,7 +66,7 @@ export const trainingRules: Rules<TrainingCommand> = {
         if (!builtIn) refuse("NOT_FOUND", `There is no data set "${choice.id}".`);
         // A built-in set comes with the network it was made for (XOR's hidden layer, AND's
         // sigmoid); the class keeps its own weights when its network already has that shape.
-        if (datasetFits(builtIn, network) !== null || !sameShape(builtIn.setup.network, network)) {
+        if (loadsOwnNetwork(builtIn, network)) {
           events.push({ type: "network.loaded", payload: builtIn.setup });
           network = builtIn.setup.network;
         }
