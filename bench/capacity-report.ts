@@ -34,6 +34,7 @@ export function capacityTable({ synapse: s, bare: b }: CapacityPair): string[][]
     row("probe ack max, ms", (c) => c.probeAckMax, 1, true),
     ["probe p99 per round, ms", s ? s.probeRoundP99.map((v) => fmt(v, 0)).join(", ") : "–", b ? b.probeRoundP99.map((v) => fmt(v, 0)).join(", ") : "–", ""],
     row("server RSS before any session, MB", (c) => c.rssIdle, 0),
+    row("server RSS with half of them connected, MB", (c) => c.rssHalf, 0),
     row("server RSS with everyone connected, MB", (c) => c.rssConnected, 0),
     row("memory per connected student, KB", (c) => c.kbPerStudent, 1, true),
     row("idle CPU, % of a core", (c) => c.idleCpuPct, 0),
@@ -56,7 +57,7 @@ export function capacityVerdicts({ synapse: s, bare: b }: CapacityPair): string[
     `Probe (one student in each session moves at the same moment, ${s.probeRoundP99.length} rounds, ${s.probeAcked} acknowledgements, ${s.probeRefused} refused): ` +
       `p99 ${fmt(s.probeAckP99)} ms${b ? ` (bare ${fmt(b.probeAckP99)} ms, ${x(s.probeAckP99, b.probeAckP99)})` : ""}; ` +
       `goal under ${g.probeP99Ms} ms: ${s.probeAckP99 < g.probeP99Ms ? "met" : "NOT met"}; under ${g.probeP99TightMs} ms: ${s.probeAckP99 < g.probeP99TightMs ? "met" : "NOT met"}.`,
-    `Memory: ${fmt(s.kbPerStudent, 1)} KB per connected student beyond the server before any session (${fmt(s.rssIdle, 0)} → ${fmt(s.rssConnected, 0)} MB)` +
+    `Memory: ${fmt(s.kbPerStudent, 1)} KB per connected student (the server's RSS from half the students connected to all of them: ${fmt(s.rssHalf, 0)} → ${fmt(s.rssConnected, 0)} MB; ${fmt(s.rssIdle, 0)} MB before any session)` +
       `${b ? `; the bare server ${fmt(b.kbPerStudent, 1)} KB per socket` : ""}; aim at most ${g.kbPerStudent} KB: ${s.kbPerStudent <= g.kbPerStudent ? "met" : "NOT met"}.`,
   ];
   return lines;

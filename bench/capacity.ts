@@ -57,14 +57,23 @@ export async function capacityScenario(kind: "synapse" | "bare"): Promise<Capaci
     prober = new Worker("capacity-probe", HARD_LIMIT_S);
     const started = now();
     const quiet = specs.filter((s) => !s.mover);
-    idle.forEach((w, wi) => w.post({ type: "connect", url: server.url, specs: quiet.filter((_, i) => i % procs === wi), concurrency: 25, timeoutMs: 30_000 }));
-    prober.post({ type: "connect", url: server.url, specs: specs.filter((s) => s.mover), concurrency: 25, timeoutMs: 30_000 });
     const all = [...idle, prober];
-    const connected = await Promise.all(all.map((w) => w.next("connected", 300_000)));
+    // In two halves: the memory a student costs is the growth from the first half to the
+    // second, which the startup's garbage (collected at some moment or other) cannot blur.
+    const half = (h: 0 | 1, wi: number) => quiet.filter((_, i) => i % procs === wi && (i < quiet.length / 2) === (h === 0));
+    idle.forEach((w, wi) => w.post({ type: "connect", url: server.url, specs: half(0, wi), concurrency: 25, timeoutMs: 30_000 }));
+    prober.post({ type: "connect", url: server.url, specs: specs.filter((s) => s.mover), concurrency: 25, timeoutMs: 30_000 });
+    const firstHalf = await Promise.all(all.map((w) => w.next("connected", 300_000)));
+    await sleep(2000);
+    const rssHalf = rssMb(server.pid);
+    idle.forEach((w, wi) => w.post({ type: "connect", url: server.url, specs: half(1, wi), concurrency: 25, timeoutMs: 30_000 }));
+    const secondHalf = await Promise.all(idle.map((w) => w.next("connected", 300_000)));
+    const connected = [...secondHalf, firstHalf[firstHalf.length - 1]!];
     const connectMs = now() - started;
     log(`capacity (${kind}): ${connected.reduce((a, c) => a + c.ok, 0)} sockets connected in ${fmt(connectMs / 1000)} s; idling`);
     await sleep(2000);
     const rssConnected = rssMb(server.pid);
+    const firstCount = firstHalf.reduce((a, c) => a + c.ok, 0);
     const cpu0 = cpuSeconds(server.pid);
     await sleep(5000);
     const idleCpuPct = ((cpuSeconds(server.pid) - cpu0) / 5) * 100;
@@ -97,14 +106,15 @@ export async function capacityScenario(kind: "synapse" | "bare"): Promise<Capaci
       joinFailures,
       connected: students,
       snapshots: connected.reduce((a, c) => a + c.snapshots, 0),
-      failed: connected.reduce((a, c) => a + c.failed, 0),
-      errors: connected.flatMap((c) => c.errors),
+      failed: [...firstHalf, ...secondHalf].reduce((a, c) => a + c.failed, 0),
+      errors: [...firstHalf, ...secondHalf].flatMap((c) => c.errors),
       connectMs,
       rssIdle,
       rssJoined,
       rssConnected,
       rssPeak,
-      kbPerStudent: students > 0 ? ((rssConnected - rssIdle) * 1024) / students : 0,
+      kbPerStudent: students > firstCount ? ((rssConnected - rssHalf) * 1024) / (students - firstCount) : 0,
+      rssHalf,
       idleCpuPct,
       probeAcked: acks.length,
       probeRefused: refused,

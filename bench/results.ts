@@ -71,7 +71,9 @@ export interface CapacityResult {
   rssJoined: number;
   rssConnected: number;
   rssPeak: number;
-  /** RSS with everyone connected beyond the server before any session, per connected student. */
+  /** RSS with half the students connected. */
+  rssHalf: number;
+  /** RSS growth from half the students connected to all of them, per student of the second half. */
   kbPerStudent: number;
   idleCpuPct: number;
   probeAcked: number;

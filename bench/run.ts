@@ -42,7 +42,7 @@ import { floodInterpretation, floodLine, floodTable } from "./flood-report";
 import { loadScenario } from "./latency";
 import { log } from "./log";
 import { phoneJsSize, phoneSizeLine } from "./phone-size";
-import { measured } from "./quiet";
+import { measured, quietBeforeRun } from "./quiet";
 import { interpretation, markdownTable, medianRun, printLoad, runLine } from "./report";
 import type { FloodResult, LoadResult } from "./results";
 import { ensureBuild, removeTempDirsOnExit } from "./servers";
@@ -85,7 +85,9 @@ async function main(): Promise<void> {
   if (a || b) printLoad(a, b, runsA, runsB, discarded);
   const c: CapacityPair = {};
   if ((ONLY === "all" || ONLY === "capacity") && CAPACITY > 0) {
+    await quietBeforeRun("synapse");
     c.synapse = await capacityScenario("synapse");
+    await quietBeforeRun("bare");
     c.bare = await capacityScenario("bare");
     console.log("\n" + markdownTable(capacityTable(c)));
   }
@@ -94,7 +96,10 @@ async function main(): Promise<void> {
   let multi: MultiResult[] | undefined;
   if (ONLY === "all" || ONLY === "multi") {
     if (MULTI_NEEDS) log(`multi-process scenario skipped: ${MULTI_NEEDS}`);
-    else multi = await multiProcessScenario({ processes: 4, students: 100, rate: RATE, seconds: SECONDS, warmup: 3 });
+    else {
+      await quietBeforeRun("synapse");
+      multi = await multiProcessScenario({ processes: 4, students: 100, rate: RATE, seconds: SECONDS, warmup: 3 });
+    }
     if (multi) console.log("\n" + markdownTable(multiTable(multi)));
   }
 
