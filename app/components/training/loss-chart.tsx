@@ -1,0 +1,93 @@
+/**
+ * The loss over time as a small SVG chart (no chart library): the loss as a line, each round's
+ * start and end and each automatic step as a vertical mark with its own dash, named in a key
+ * under the chart, so the marks are told apart without colour. The picture is one image named
+ * "Loss over time"; its numbers are written out by the panels around it.
+ */
+import type { LossMark, LossPoint } from "./loss-history";
+
+interface LossChartProps {
+  points: readonly LossPoint[];
+  marks: readonly LossMark[];
+  /** The right end of the time axis (now, or the replay's cursor); else the last point. */
+  endAt?: number;
+  height?: number;
+  /** A vertical line at this time (the replay's cursor). */
+  cursorAt?: number;
+}
+
+const W = 480;
+const PAD = { left: 44, right: 10, top: 10, bottom: 22 };
+
+const MARK_STYLE: Record<LossMark["kind"], { stroke: string; dash: string | undefined; name: string }> = {
+  "round-start": { stroke: "#4338ca", dash: undefined, name: "round starts" },
+  "round-end": { stroke: "#4338ca", dash: "5 3", name: "round ends" },
+  step: { stroke: "#b45309", dash: "2 3", name: "automatic step" },
+};
+
+const seconds = (ms: number) => {
+  const s = Math.max(0, Math.round(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+};
+
+export function LossChart({ points, marks, endAt, height = 180, cursorAt }: LossChartProps) {
+  const first = Math.min(points[0]?.at ?? Infinity, marks[0]?.at ?? Infinity);
+  const start = Number.isFinite(first) ? first : 0;
+  const lastAt = Math.max(points[points.length - 1]?.at ?? start, marks[marks.length - 1]?.at ?? start, endAt ?? start);
+  const span = Math.max(1000, lastAt - start);
+  const losses = points.map((p) => p.loss);
+  const hi = Math.max(0.1, ...losses) * 1.08;
+  const x = (t: number) => PAD.left + ((t - start) / span) * (W - PAD.left - PAD.right);
+  const y = (v: number) => PAD.top + (1 - v / hi) * (height - PAD.top - PAD.bottom);
+  let d = "";
+  points.forEach((p, i) => {
+    d += `${i === 0 ? "M" : "L"}${x(p.at).toFixed(1)},${y(p.loss).toFixed(1)}`;
+  });
+  const lastPoint = points[points.length - 1];
+  if (lastPoint && endAt !== undefined && endAt > lastPoint.at) d += `H${x(endAt).toFixed(1)}`;
+  const ticks = [0, hi / 2, hi];
+  const kinds = [...new Set(marks.map((m) => m.kind))];
+  return (
+    <figure className="m-0">
+      <svg viewBox={`0 0 ${W} ${height}`} role="img" aria-label="Loss over time" className="h-auto w-full overflow-visible">
+        {ticks.map((v, i) => (
+          <g key={i}>
+            <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} stroke="#e2e8f0" strokeWidth={1} />
+            <text x={PAD.left - 5} y={y(v) + 4} textAnchor="end" fontSize={12} fill="#475569">
+              {v.toFixed(2)}
+            </text>
+          </g>
+        ))}
+        {marks.map((m, i) => {
+          const style = MARK_STYLE[m.kind];
+          return (
+            <line key={i} x1={x(m.at)} x2={x(m.at)} y1={PAD.top} y2={height - PAD.bottom} stroke={style.stroke} strokeWidth={1.5} strokeDasharray={style.dash}>
+              <title>{m.label}</title>
+            </line>
+          );
+        })}
+        {d && <path d={d} fill="none" stroke="#0f172a" strokeWidth={2.5} strokeLinejoin="round" />}
+        {lastPoint && <circle cx={x(endAt !== undefined && endAt > lastPoint.at ? endAt : lastPoint.at)} cy={y(lastPoint.loss)} r={4} fill="#0f172a" />}
+        {cursorAt !== undefined && <line x1={x(cursorAt)} x2={x(cursorAt)} y1={PAD.top - 4} y2={height - PAD.bottom} stroke="#be123c" strokeWidth={2} />}
+        <text x={PAD.left} y={height - 5} fontSize={12} fill="#475569">
+          0:00
+        </text>
+        <text x={W - PAD.right} y={height - 5} textAnchor="end" fontSize={12} fill="#475569">
+          {seconds(span)}
+        </text>
+      </svg>
+      {kinds.length > 0 && (
+        <figcaption className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">
+          {kinds.map((kind) => (
+            <span key={kind} className="inline-flex items-center gap-1.5">
+              <svg aria-hidden="true" width="10" height="16">
+                <line x1="5" x2="5" y1="1" y2="15" stroke={MARK_STYLE[kind].stroke} strokeWidth="2" strokeDasharray={MARK_STYLE[kind].dash} />
+              </svg>
+              {MARK_STYLE[kind].name}
+            </span>
+          ))}
+        </figcaption>
+      )}
+    </figure>
+  );
+}
