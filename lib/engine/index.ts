@@ -12,3 +12,15 @@ export * from "./schema";
 export { EngineError, inputCount, validateInputs, validateNetwork } from "./validate";
 export { forward, layerInputs, networkOutput, weightedSum } from "./forward";
 export { compile, compiledOf, CompiledNetwork } from "./compile";
+export {
+  accuracy,
+  datasetLoss,
+  flatActivations,
+  gradientStep,
+  lossGradient,
+  lossKind,
+  predictionRight,
+  type Example,
+  type Gradient,
+  type LossKind,
+} from "./train";
