@@ -15,6 +15,8 @@ interface WeightControlsProps {
   /** Why the controls are disabled, or null when they work. */
   blocked: string | null;
   onChange(values: NeuronValues, field: "weights" | "bias"): void;
+  /** Shown under a control's own lines (training mode's nudge): weight k, or "bias". */
+  aside?: (control: number | "bias") => React.ReactNode;
 }
 
 /** What the weight multiplies and what that term adds to the sum: "× brightness 0.900 = 1.080". */
@@ -28,7 +30,7 @@ function Source({ item, weight }: { item: Incoming; weight: number }) {
   );
 }
 
-export function WeightControls({ values, incoming, range, blocked, onChange }: WeightControlsProps) {
+export function WeightControls({ values, incoming, range, blocked, onChange, aside }: WeightControlsProps) {
   const disabled = blocked !== null;
   return (
     <section aria-labelledby="controls-heading" className="space-y-3">
@@ -49,6 +51,7 @@ export function WeightControls({ values, incoming, range, blocked, onChange }: W
           onChange={(v) => onChange({ weights: values.weights.map((old, j) => (j === k ? v : old)), bias: values.bias }, "weights")}
         >
           {incoming[k] && <Source item={incoming[k]} weight={w} />}
+          {aside?.(k)}
         </ValueControl>
       ))}
       <ValueControl
@@ -60,6 +63,7 @@ export function WeightControls({ values, incoming, range, blocked, onChange }: W
         onChange={(v) => onChange({ weights: values.weights, bias: v }, "bias")}
       >
         <p className="mt-0.5 text-base text-slate-700">added to the sum, whatever arrives</p>
+        {aside?.("bias")}
       </ValueControl>
     </section>
   );

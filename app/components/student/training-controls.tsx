@@ -1,0 +1,110 @@
+"use client";
+/**
+ * My sliders in training mode, a chunk of its own (training-slot.tsx loads it only when the
+ * teacher starts training, so the phone's first download stays small). Beside each number, its
+ * nudge: the slope of the class's loss on the data set for that number, computed here with the
+ * shared engine from the class network with my pending values in, so it follows every move of
+ * the class; teammates on one neuron see the same slopes. After each of my moves, "Your nudge":
+ * the loss with my new values against the loss with my values before the move, at that moment.
+ */
+import { useCallback, useMemo, useRef, useState } from "react";
+import { datasetLoss, flatActivations, lossGradient } from "../../../lib/engine/train";
+import { formatValue } from "../../../lib/session/format";
+import type { NeuronValues, SessionState, Student } from "../../../lib/session/state";
+import { networkWithPending } from "./neuron-model";
+import { NudgeMeter } from "./nudge-meter";
+import type { TrainingSlotProps } from "./training-slot";
+import { WeightControls } from "./weight-controls";
+
+/** Changes closer together than this are one move (a drag, a typed value and its Enter). */
+const MOVE_GAP_MS = 1500;
+
+interface Effect {
+  before: number;
+  after: number;
+}
+
+/**
+ * "Helped: loss 0.412 → 0.398", "Hurt: loss 0.398 → 0.405", "No change: loss 0.398".
+ * @example
+ * nudgeEffectText({ before: 0.412, after: 0.398 }); // "Helped: loss 0.412 → 0.398"
+ */
+export function nudgeEffectText({ before, after }: Effect): string {
+  const a = formatValue(before);
+  const b = formatValue(after);
+  if (a === b) return `No change: loss ${a}`;
+  return `${after < before ? "Helped" : "Hurt"}: loss ${a} → ${b}`;
+}
+
+function lossWith(state: SessionState, me: Student, values: NeuronValues): number | null {
+  const examples = state.training.dataset?.examples;
+  if (!examples) return null;
+  try {
+    return datasetLoss(networkWithPending(state, me, values), examples);
+  } catch {
+    return null;
+  }
+}
+
+export default function TrainingControls({ state, me, model, range, blocked, onChange }: TrainingSlotProps) {
+  const dataset = state.training.dataset;
+  const slopes = useMemo(() => {
+    if (!dataset) return null;
+    try {
+      const { gradient } = lossGradient(model.network, dataset.examples);
+      const mine = gradient.layers[model.seat.layer];
+      const weights = mine?.weights[model.seat.neuron];
+      const bias = mine?.bias[model.seat.neuron];
+      if (!weights || bias === undefined) return null;
+      return { weights, bias, largest: Math.max(Math.abs(bias), ...weights.map(Math.abs)) };
+    } catch {
+      return null;
+    }
+  }, [model.network, model.seat, dataset]);
+  const flat = useMemo(() => flatActivations(model.network).length > 0, [model.network]);
+
+  const [effect, setEffect] = useState<Effect | null>(null);
+  const move = useRef<{ start: NeuronValues; last: number } | null>(null);
+  const change = useCallback(
+    (values: NeuronValues, field: "weights" | "bias") => {
+      const now = Date.now();
+      if (!move.current || now - move.current.last > MOVE_GAP_MS) move.current = { start: model.controls, last: now };
+      move.current.last = now;
+      const before = lossWith(state, me, move.current.start);
+      const after = lossWith(state, me, values);
+      setEffect(before !== null && after !== null ? { before, after } : null);
+      onChange(values, field);
+    },
+    [state, me, model.controls, onChange],
+  );
+
+  const aside = (control: number | "bias") => {
+    if (!slopes) return null;
+    const slope = control === "bias" ? slopes.bias : slopes.weights[control];
+    if (slope === undefined) return null;
+    return <NudgeMeter label={control === "bias" ? "Bias" : `Weight ${control + 1}`} slope={slope} largest={slopes.largest} />;
+  };
+
+  return (
+    <>
+      <section aria-labelledby="training-heading" className="rounded-2xl bg-indigo-50 px-4 py-3 ring-1 ring-indigo-200">
+        <h2 id="training-heading" className="text-lg font-extrabold text-indigo-950">
+          Training: lower the loss
+        </h2>
+        <p className="text-base text-indigo-950">
+          {slopes
+            ? `Each number shows which way to nudge it so the class gets ${dataset?.title ?? "the examples"} more right. The longer the bar, the more that number matters now.`
+            : "Your nudges cannot be worked out right now: the examples do not fit the class network."}
+        </p>
+        {flat && <p className="mt-1 text-base font-semibold text-amber-950">A neuron uses the step function, which gives no slope: nudges through it read 0. Sigmoid would give one.</p>}
+        <div className="mt-2 rounded-xl bg-white px-3 py-2 ring-1 ring-indigo-200">
+          <p className="text-sm font-bold uppercase tracking-wide text-slate-600">Your nudge</p>
+          <output aria-label="Your nudge" className={`block text-lg font-extrabold ${effect && effect.after < effect.before - 5e-4 ? "text-emerald-900" : effect && effect.after > effect.before + 5e-4 ? "text-red-900" : "text-slate-900"}`}>
+            {effect ? nudgeEffectText(effect) : "Move a number to see if it helped."}
+          </output>
+        </div>
+      </section>
+      <WeightControls values={model.controls} incoming={model.incoming} range={range} blocked={blocked} onChange={change} aside={aside} />
+    </>
+  );
+}
