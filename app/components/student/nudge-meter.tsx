@@ -5,23 +5,8 @@
  * direction; colour only repeats it.
  */
 import { formatValue } from "../../../lib/session/format";
+import { nudgeWay, type NudgeWay } from "./nudge-text";
 import { MINUS } from "./number-text";
-
-/** Slopes smaller than this print as 0.000: nothing to gain by moving. */
-export const HOLD_BELOW = 0.0005;
-
-export type NudgeWay = "raise" | "lower" | "hold";
-
-/**
- * Down the gradient: a positive slope means lowering the number lowers the loss.
- * @example
- * nudgeWay(-0.2); // "raise"
- * nudgeWay(0.0001); // "hold"
- */
-export function nudgeWay(slope: number): NudgeWay {
-  if (Math.abs(slope) < HOLD_BELOW) return "hold";
-  return slope > 0 ? "lower" : "raise";
-}
 
 const WAYS: Record<NudgeWay, { arrow: string; word: string; tone: string; bar: string }> = {
   raise: { arrow: "↑", word: "raise", tone: "bg-emerald-50 text-emerald-900 ring-emerald-300", bar: "bg-emerald-700" },

@@ -9,32 +9,17 @@
  */
 import { useCallback, useMemo, useRef, useState } from "react";
 import { datasetLoss, flatActivations, lossGradient } from "../../../lib/engine/train";
-import { formatValue } from "../../../lib/session/format";
 import type { NeuronValues, SessionState, Student } from "../../../lib/session/state";
 import { networkWithPending } from "./neuron-model";
 import { NudgeMeter } from "./nudge-meter";
+import { nudgeEffectText, nudgeEffectTone, type NudgeEffect } from "./nudge-text";
 import type { TrainingSlotProps } from "./training-slot";
 import { WeightControls } from "./weight-controls";
 
 /** Changes closer together than this are one move (a drag, a typed value and its Enter). */
 const MOVE_GAP_MS = 1500;
 
-interface Effect {
-  before: number;
-  after: number;
-}
-
-/**
- * "Helped: loss 0.412 → 0.398", "Hurt: loss 0.398 → 0.405", "No change: loss 0.398".
- * @example
- * nudgeEffectText({ before: 0.412, after: 0.398 }); // "Helped: loss 0.412 → 0.398"
- */
-export function nudgeEffectText({ before, after }: Effect): string {
-  const a = formatValue(before);
-  const b = formatValue(after);
-  if (a === b) return `No change: loss ${a}`;
-  return `${after < before ? "Helped" : "Hurt"}: loss ${a} → ${b}`;
-}
+const TONE = { helped: "text-emerald-900", hurt: "text-red-900", same: "text-slate-900" } as const;
 
 function lossWith(state: SessionState, me: Student, values: NeuronValues): number | null {
   const examples = state.training.dataset?.examples;
@@ -63,7 +48,7 @@ export default function TrainingControls({ state, me, model, range, blocked, onC
   }, [model.network, model.seat, dataset]);
   const flat = useMemo(() => flatActivations(model.network).length > 0, [model.network]);
 
-  const [effect, setEffect] = useState<Effect | null>(null);
+  const [effect, setEffect] = useState<NudgeEffect | null>(null);
   const move = useRef<{ start: NeuronValues; last: number } | null>(null);
   const change = useCallback(
     (values: NeuronValues, field: "weights" | "bias") => {
@@ -99,7 +84,7 @@ export default function TrainingControls({ state, me, model, range, blocked, onC
         {flat && <p className="mt-1 text-base font-semibold text-amber-950">A neuron uses the step function, which gives no slope: nudges through it read 0. Sigmoid would give one.</p>}
         <div className="mt-2 rounded-xl bg-white px-3 py-2 ring-1 ring-indigo-200">
           <p className="text-sm font-bold uppercase tracking-wide text-slate-600">Your nudge</p>
-          <output aria-label="Your nudge" className={`block text-lg font-extrabold ${effect && effect.after < effect.before - 5e-4 ? "text-emerald-900" : effect && effect.after > effect.before + 5e-4 ? "text-red-900" : "text-slate-900"}`}>
+          <output aria-label="Your nudge" className={`block text-lg font-extrabold ${effect ? TONE[nudgeEffectTone(effect)] : "text-slate-700"}`}>
             {effect ? nudgeEffectText(effect) : "Move a number to see if it helped."}
           </output>
         </div>
