@@ -64,7 +64,7 @@ export const TrainingSetup = memo(function TrainingSetup() {
   const start = () => {
     const send = async () => {
       setBusy(true);
-      const dataset = choice === CUSTOM ? { id: "custom" as const, csv } : { id: choice };
+      const dataset = choice === CUSTOM ? { id: "custom" as const, csv } : { id: choice as Exclude<DatasetId, "custom"> };
       await run("training:start", { dataset, learningRate }, "Training mode is on: the phones show their nudges.");
       setBusy(false);
     };
