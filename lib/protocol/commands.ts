@@ -5,6 +5,7 @@ import { networkCommands } from "./network";
 import { quizCommands } from "./quiz";
 import { roomCommands, sessionCommands } from "./room";
 import { systemPing } from "./system";
+import { trainingCommands } from "./training";
 
 /**
  * Every command a client may send, by its `domain:verb` name, with the zod schema of its
@@ -18,6 +19,7 @@ export const commands = {
   ...roomCommands,
   ...quizCommands,
   ...lessonCommands,
+  ...trainingCommands,
 } as const;
 
 export type CommandName = keyof typeof commands;

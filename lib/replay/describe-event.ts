@@ -156,6 +156,24 @@ export function describeEvent(event: LoggedEvent | SessionEvent, after: SessionS
       return (p as Of<"quiz.leaderboard">).shown ? "Leaderboard shown" : "Leaderboard hidden";
     case "quiz.settings":
       return "Scoring settings changed";
+    case "training.started":
+      return `Training started on ${(p as Of<"training.started">).dataset.title}`;
+    case "training.round-started": {
+      const { round, lossBefore } = p as Of<"training.round-started">;
+      return `Training round ${round} started (loss ${lossBefore.toFixed(3)})`;
+    }
+    case "training.round-ended": {
+      const { round, lossAfter } = p as Of<"training.round-ended">;
+      return `Training round ${round} ended (loss ${lossAfter.toFixed(3)})`;
+    }
+    case "training.learning-rate-set":
+      return `Learning rate set to ${formatValue((p as Of<"training.learning-rate-set">).learningRate)}`;
+    case "training.stepped": {
+      const { lossBefore, lossAfter } = p as Of<"training.stepped">;
+      return `Automatic step: loss ${lossBefore.toFixed(3)} → ${lossAfter.toFixed(3)}`;
+    }
+    case "training.stopped":
+      return "Training stopped";
     default:
       return "Something happened";
   }

@@ -11,6 +11,7 @@ import { gradingJobs } from "./domains/quiz/grading";
 import { arrivalDraws, quizRules, quizTimers } from "./domains/quiz/rules";
 import { roomRules } from "./domains/room/rules";
 import { handbackEvents, joinEvents, rosterRules } from "./domains/roster/rules";
+import { trainingRules } from "./domains/training/rules";
 import type { SessionEvent } from "./events";
 import type { Actor, DecideContext, Job, Rule, RuleEntry, SessionCommand, SessionCommandName, Timer } from "./rule-types";
 import { foldEvents } from "./reducer";
@@ -27,6 +28,7 @@ const rules: { [K in SessionCommandName]: RuleEntry<K> } = {
   ...animationRules,
   ...quizRules,
   ...lessonRules,
+  ...trainingRules,
 };
 
 /** Every session command, for the server to bind. */

@@ -9,6 +9,7 @@ import { networkEvents } from "./domains/network/events";
 import { quizEvents } from "./domains/quiz/events";
 import { roomEvents } from "./domains/room/events";
 import { rosterEvents } from "./domains/roster/events";
+import { trainingEvents } from "./domains/training/events";
 import type { LoggedEvent, SessionEventType } from "./events";
 
 export const eventSchemas: Record<SessionEventType, z.ZodType> = {
@@ -18,6 +19,7 @@ export const eventSchemas: Record<SessionEventType, z.ZodType> = {
   ...animationEvents,
   ...quizEvents,
   ...lessonEvents,
+  ...trainingEvents,
 };
 
 /** A row of the log that no schema accepts: names the session and seq instead of crashing a fold. */

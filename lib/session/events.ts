@@ -14,8 +14,9 @@ import type { networkEvents } from "./domains/network/events";
 import type { quizEvents } from "./domains/quiz/events";
 import type { roomEvents } from "./domains/room/events";
 import type { rosterEvents } from "./domains/roster/events";
+import type { trainingEvents } from "./domains/training/events";
 
-type EventSchemas = typeof networkEvents & typeof rosterEvents & typeof roomEvents & typeof animationEvents & typeof quizEvents & typeof lessonEvents;
+type EventSchemas = typeof networkEvents & typeof rosterEvents & typeof roomEvents & typeof animationEvents & typeof quizEvents & typeof lessonEvents & typeof trainingEvents;
 
 export type SessionEventType = keyof EventSchemas;
 

@@ -13,6 +13,8 @@ import { networkFolds } from "./domains/network/fold";
 import { quizFolds } from "./domains/quiz/fold";
 import { roomFolds } from "./domains/room/fold";
 import { rosterFolds } from "./domains/roster/fold";
+import { trainingFolds } from "./domains/training/fold";
+import { initialTraining } from "./domains/training/state";
 import { DEFAULT_QUIZ_SETTINGS } from "../quiz/scoring";
 import type { LoggedEvent, SessionEvent, SessionEventType } from "./events";
 import type { EventOf, Fold } from "./rule-types";
@@ -48,6 +50,7 @@ export function createState(event: EventOf<"session.created">): SessionState {
     animation: { column: null, playing: false, at: null },
     handbacks: {},
     lesson: { step: null },
+    training: initialTraining(),
     quiz: { settings: { ...DEFAULT_QUIZ_SETTINGS }, run: null, answers: {}, scores: {}, leaderboard: false, launched: 0, grading: {}, graded: {} },
   };
   return withSetup(empty, setup);
@@ -60,6 +63,7 @@ const folds: { [T in SessionEventType]: T extends "session.created" ? null : Fol
   ...animationFolds,
   ...quizFolds,
   ...lessonFolds,
+  ...trainingFolds,
   "session.created": null,
 };
 

@@ -4,8 +4,10 @@
  */
 import type { Network } from "../engine";
 import type { QuizState } from "./domains/quiz/state";
+import type { TrainingState } from "./domains/training/state";
 
 export type { QuizState } from "./domains/quiz/state";
+export type { TrainingRound, TrainingState, TrainingStep } from "./domains/training/state";
 
 /** A neuron's place in the network: layer index and neuron index, both from 0. */
 export interface Seat {
@@ -69,6 +71,8 @@ export interface SessionState {
   lesson: LessonState;
   /** Questions: the one running now, its answers, the scores and the scoring switches. */
   quiz: QuizState;
+  /** Training mode: the data set, its rounds and the automatic steps applied. */
+  training: TrainingState;
 }
 
 /** Where the class is in the lesson: a step's index in LESSON_STEPS, or null (not started, or free play). */
@@ -88,7 +92,7 @@ export interface HandbackRequest {
  * shape or a fold's meaning changes: snapshots of another version are then ignored and the
  * state is rebuilt from the log, which stays readable forever.
  */
-export const STATE_VERSION = 5;
+export const STATE_VERSION = 6;
 
 /**
  * Which column of the diagram the signal has reached: 0 the inputs, 1…L the layers; null

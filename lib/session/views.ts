@@ -47,6 +47,7 @@ const STATE_POLICY: Record<keyof SessionState, Policy> = {
   handbacks: "teacher",
   lesson: "everyone",
   quiz: "quiz",
+  training: "everyone",
 };
 
 /** What a teacher-only field looks like to everyone else (the type's empty value). */

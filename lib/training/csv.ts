@@ -4,7 +4,7 @@
  * that names the line. Pure: no zod, no Node or DOM.
  */
 import { cleanLabel, defaultInputLabels } from "../session/default-labels";
-import { clipGraphemes, LABEL_MAX } from "../session/text";
+import { clipGraphemes, LABEL_MAX, visibleTextProblem } from "../session/text";
 import { MAX_EXAMPLES, type Dataset } from "./datasets";
 import type { Example } from "../engine/train";
 
@@ -26,6 +26,12 @@ function numberOf(cell: string, separator: string): number | null {
   if (!NUMBER.test(text)) return null;
   const value = Number(text);
   return Number.isFinite(value) ? value : null;
+}
+
+/** A header cell as an input label (cleaned, at most LABEL_MAX characters), or null when it cannot be shown. */
+function headerLabel(cell: string): string | null {
+  const label = clipGraphemes(cleanLabel(cell), LABEL_MAX);
+  return visibleTextProblem(label, LABEL_MAX) === null ? label : null;
 }
 
 /** How a row is quoted in an error: at most 20 characters of it. */
@@ -70,7 +76,7 @@ export function parseDatasetCsv(text: string, outputLabels: string[]): { dataset
   const inputCount = firstCells.length - 1;
   const header = firstCells.slice(0, inputCount).some((cell) => numberOf(cell, separator) === null);
   const inputLabels = header
-    ? firstCells.slice(0, inputCount).map((cell, k) => clipGraphemes(cleanLabel(cell), LABEL_MAX) || `Input ${k + 1}`)
+    ? firstCells.slice(0, inputCount).map((cell, k) => headerLabel(cell) ?? `Input ${k + 1}`)
     : defaultInputLabels(inputCount);
   const rows = header ? filled.slice(1) : filled;
   if (rows.length === 0) return { error: "The table has no examples: add one row per example below the header." };

@@ -151,8 +151,8 @@ const XOR: BuiltInDataset = {
     network: {
       // Different starting weights for the two hidden neurons, so they can learn different things.
       layers: [
-        sigmoidLayer([[1.0, -0.8], [-0.6, 1.1]], [0.3, -0.2]),
-        sigmoidLayer([[0.9, 0.7]], [-0.4]),
+        sigmoidLayer([[1.4, 1.4], [2.0, 1.4]], [-1.2, -0.1]),
+        sigmoidLayer([[-1.1, -0.6]], [-1.6]),
       ],
     },
     inputs: [1, 0],

@@ -110,6 +110,14 @@ export function validPayload(
       return { studentId: anId(r, known.students) };
     case "lesson:go":
       return { step: r() < 0.15 ? null : Math.floor(r() * 8) };
+    case "training:start":
+      return r() < 0.3
+        ? { dataset: { id: "custom", csv: r() < 0.5 ? "x,y,label\n1,0,1\n0,1,0" : "1,2\nabc" }, learningRate: num(r, 0.01, 10) }
+        : { dataset: { id: pick(r, ["spam", "bright-and-edgy", "and", "or", "xor"]) } };
+    case "training:round":
+      return { action: r() < 0.5 ? "start" : "end" };
+    case "training:learning-rate":
+      return { learningRate: num(r, 0.01, 10) };
     case "student:hand-back":
       return { requestId: r() < 0.5 ? known.request : pick(r, NASTY_IDS), granted: r() < 0.5 };
     default:

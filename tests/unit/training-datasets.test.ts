@@ -173,5 +173,8 @@ describe("the teacher's own table", () => {
 
   it("cleans header names and falls back to Input k for one with nothing visible", () => {
     expect(ok("\u202ebright\u200bness, \u3164 ,label\n1,2,0", ["y"]).inputLabels).toEqual(["brightness", "Input 2"]);
+    const zalgo = `a${"\u0301".repeat(2000)}`; // one character under 2000 accents: refused as a label
+    const long = "x".repeat(60);
+    expect(ok(`${zalgo},${long},label\n1,2,0`, ["y"]).inputLabels).toEqual(["Input 1", `${"x".repeat(39)}…`]);
   });
 });

@@ -21,6 +21,16 @@ function recomputeAllTeams(state: SessionState): SessionState {
   return next;
 }
 
+/**
+ * Every weight and bias replaced at once, topology unchanged: every seated student's entry
+ * follows their neuron (weights.replaced, and training mode's automatic step).
+ * @example
+ * withWeightsReplaced(state, state.initialNetwork).students["p1"]?.entry; // the neuron's values now
+ */
+export function withWeightsReplaced(state: SessionState, network: SessionState["network"]): SessionState {
+  return entriesFromNetwork({ ...state, network: structuredClone(network) });
+}
+
 export const networkFolds: Folds<NetworkEventType> = {
   "entry.set": (state, { studentId, values }) => {
     const s = studentById(state, studentId);
@@ -37,7 +47,7 @@ export const networkFolds: Folds<NetworkEventType> = {
   },
   "inputs.set": (state, { inputs }) => ({ ...state, inputs: [...inputs] }),
   "network.loaded": (state, setup) => reseatEveryone(withSetup(state, setup)),
-  "weights.replaced": (state, { network }) => entriesFromNetwork({ ...state, network: structuredClone(network) }),
+  "weights.replaced": (state, { network }) => withWeightsReplaced(state, network),
   "lock.set": (state, { layer, locked }) => {
     if (layer === null) return { ...state, locks: { ...state.locks, network: locked } };
     if (layer >= state.locks.layers.length) return state;
