@@ -81,7 +81,8 @@ test("training mode: nudges on the phone, the loss on the dashboard, rounds, the
     await expect(phone.getByLabel(`Nudge for ${control}`, { exact: true })).toContainText(/↑ ?raise|↓ ?lower|hold/);
     await expect(phone.getByLabel(`Nudge for ${control}`, { exact: true })).toContainText(/slope [−-]?\d+\.\d{3}/);
   }
-  await expect(phone.getByLabel("Your nudge", { exact: true })).toHaveText(/Move a number/);
+  await expect(phone.getByLabel("Your nudge", { exact: true })).toHaveCount(0);
+  await shot(phone, "training-phone-360-top");
 
   // One move down the slope: it helps, and the dashboard and the wall see the new loss.
   const before = (await loss(teacher).textContent())!;
@@ -91,6 +92,7 @@ test("training mode: nudges on the phone, the loss on the dashboard, rounds, the
   const afterMove = (await loss(teacher).textContent())!;
   expect(Number(afterMove)).toBeLessThan(Number(before));
   await expect(loss(show)).toHaveText(afterMove);
+  await shot(show, "training-wall-1920");
 
   expect(await seriousViolations(phone)).toEqual([]);
   await shot(phone, "training-phone-360");
@@ -113,6 +115,7 @@ test("training mode: nudges on the phone, the loss on the dashboard, rounds, the
   await expect(comparison).toContainText("One automatic step");
   await expect(comparison).toContainText(/\d\.\d{3} → \d\.\d{3}/);
   await shot(teacher, "training-dashboard-1280", "#training-panel");
+  await shot(teacher, "training-dashboard-1280-screen");
   expect(await seriousViolations(teacher)).toEqual([]);
 
   const learningRate = teacher.getByRole("spinbutton", { name: "Learning rate" });

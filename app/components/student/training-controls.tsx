@@ -48,7 +48,7 @@ export default function TrainingControls({ state, me, model, range, blocked, onC
   }, [model.network, model.seat, dataset]);
   const flat = useMemo(() => flatActivations(model.network).length > 0, [model.network]);
 
-  const [effect, setEffect] = useState<NudgeEffect | null>(null);
+  const [effect, setEffect] = useState<(NudgeEffect & { control: number | "bias" }) | null>(null);
   const move = useRef<{ start: NeuronValues; last: number } | null>(null);
   const change = useCallback(
     (values: NeuronValues, field: "weights" | "bias") => {
@@ -57,17 +57,29 @@ export default function TrainingControls({ state, me, model, range, blocked, onC
       move.current.last = now;
       const before = lossWith(state, me, move.current.start);
       const after = lossWith(state, me, values);
-      setEffect(before !== null && after !== null ? { before, after } : null);
+      const control = field === "bias" ? "bias" : Math.max(0, values.weights.findIndex((w, k) => w !== model.controls.weights[k]));
+      setEffect(before !== null && after !== null ? { before, after, control } : null);
       onChange(values, field);
     },
     [state, me, model.controls, onChange],
   );
 
+  // The nudge under each number, and what my last move did under the number I moved, where my eyes are.
   const aside = (control: number | "bias") => {
-    if (!slopes) return null;
-    const slope = control === "bias" ? slopes.bias : slopes.weights[control];
-    if (slope === undefined) return null;
-    return <NudgeMeter label={control === "bias" ? "Bias" : `Weight ${control + 1}`} slope={slope} largest={slopes.largest} />;
+    const slope = control === "bias" ? slopes?.bias : slopes?.weights[control];
+    return (
+      <>
+        {slopes && slope !== undefined && <NudgeMeter label={control === "bias" ? "Bias" : `Weight ${control + 1}`} slope={slope} largest={slopes.largest} />}
+        {effect?.control === control && (
+          <div className="mt-2 rounded-xl bg-white px-3 py-2 ring-1 ring-slate-300">
+            <span className="block text-sm font-bold uppercase tracking-wide text-slate-600">Your nudge</span>
+            <output aria-label="Your nudge" className={`block text-lg font-extrabold ${TONE[nudgeEffectTone(effect)]}`}>
+              {nudgeEffectText(effect)}
+            </output>
+          </div>
+        )}
+      </>
+    );
   };
 
   return (
@@ -78,16 +90,14 @@ export default function TrainingControls({ state, me, model, range, blocked, onC
         </h2>
         <p className="text-base text-indigo-950">
           {slopes
-            ? `Each number shows which way to nudge it so the class gets ${dataset?.title ?? "the examples"} more right. The longer the bar, the more that number matters now.`
+            ? `On ${dataset?.title ?? "the examples"}: the arrow under each number shows which way lowers the class's loss, and the longer the bar, the more that number matters now. After a move, its card says whether it helped.`
             : "Your nudges cannot be worked out right now: the examples do not fit the class network."}
         </p>
-        {flat && <p className="mt-1 text-base font-semibold text-amber-950">A neuron uses the step function, which gives no slope: nudges through it read 0. Sigmoid would give one.</p>}
-        <div className="mt-2 rounded-xl bg-white px-3 py-2 ring-1 ring-indigo-200">
-          <p className="text-sm font-bold uppercase tracking-wide text-slate-600">Your nudge</p>
-          <output aria-label="Your nudge" className={`block text-lg font-extrabold ${effect ? TONE[nudgeEffectTone(effect)] : "text-slate-700"}`}>
-            {effect ? nudgeEffectText(effect) : "Move a number to see if it helped."}
-          </output>
-        </div>
+        {flat && (
+          <p className="mt-1 text-base font-semibold text-amber-950">
+            A neuron uses the step function, which has no slope: nudges through it read 0. With sigmoid it would have one.
+          </p>
+        )}
       </section>
       <WeightControls values={model.controls} incoming={model.incoming} range={range} blocked={blocked} onChange={change} aside={aside} />
     </>

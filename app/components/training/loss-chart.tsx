@@ -16,8 +16,8 @@ interface LossChartProps {
   cursorAt?: number;
 }
 
-const W = 480;
-const PAD = { left: 44, right: 10, top: 10, bottom: 22 };
+const W = 720;
+const PAD = { left: 52, right: 12, top: 10, bottom: 24 };
 
 const MARK_STYLE: Record<LossMark["kind"], { stroke: string; dash: string | undefined; name: string }> = {
   "round-start": { stroke: "#4338ca", dash: undefined, name: "round starts" },
@@ -30,22 +30,28 @@ const seconds = (ms: number) => {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 };
 
-export function LossChart({ points, marks, endAt, height = 180, cursorAt }: LossChartProps) {
+export function LossChart({ points, marks, endAt, height = 200, cursorAt }: LossChartProps) {
   const first = Math.min(points[0]?.at ?? Infinity, marks[0]?.at ?? Infinity);
   const start = Number.isFinite(first) ? first : 0;
   const lastAt = Math.max(points[points.length - 1]?.at ?? start, marks[marks.length - 1]?.at ?? start, endAt ?? start);
   const span = Math.max(1000, lastAt - start);
+  // The axis fits the losses seen (a small class's moves change the loss in the third decimal),
+  // never below 0 and never narrower than 0.02.
   const losses = points.map((p) => p.loss);
-  const hi = Math.max(0.1, ...losses) * 1.08;
+  const min = losses.length ? Math.min(...losses) : 0;
+  const max = losses.length ? Math.max(...losses) : 1;
+  const pad = Math.max(0.01, (max - min) * 0.1);
+  const lo = Math.max(0, min - pad);
+  const hi = Math.max(lo + 0.02, max + pad);
   const x = (t: number) => PAD.left + ((t - start) / span) * (W - PAD.left - PAD.right);
-  const y = (v: number) => PAD.top + (1 - v / hi) * (height - PAD.top - PAD.bottom);
+  const y = (v: number) => PAD.top + (1 - (v - lo) / (hi - lo)) * (height - PAD.top - PAD.bottom);
   let d = "";
   points.forEach((p, i) => {
     d += `${i === 0 ? "M" : "L"}${x(p.at).toFixed(1)},${y(p.loss).toFixed(1)}`;
   });
   const lastPoint = points[points.length - 1];
   if (lastPoint && endAt !== undefined && endAt > lastPoint.at) d += `H${x(endAt).toFixed(1)}`;
-  const ticks = [0, hi / 2, hi];
+  const ticks = [lo, (lo + hi) / 2, hi];
   const kinds = [...new Set(marks.map((m) => m.kind))];
   return (
     <figure className="m-0">
@@ -53,8 +59,8 @@ export function LossChart({ points, marks, endAt, height = 180, cursorAt }: Loss
         {ticks.map((v, i) => (
           <g key={i}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} stroke="#e2e8f0" strokeWidth={1} />
-            <text x={PAD.left - 5} y={y(v) + 4} textAnchor="end" fontSize={12} fill="#475569">
-              {v.toFixed(2)}
+            <text x={PAD.left - 5} y={y(v) + 4} textAnchor="end" fontSize={14} fill="#475569">
+              {v.toFixed(3)}
             </text>
           </g>
         ))}
@@ -69,10 +75,10 @@ export function LossChart({ points, marks, endAt, height = 180, cursorAt }: Loss
         {d && <path d={d} fill="none" stroke="#0f172a" strokeWidth={2.5} strokeLinejoin="round" />}
         {lastPoint && <circle cx={x(endAt !== undefined && endAt > lastPoint.at ? endAt : lastPoint.at)} cy={y(lastPoint.loss)} r={4} fill="#0f172a" />}
         {cursorAt !== undefined && <line x1={x(cursorAt)} x2={x(cursorAt)} y1={PAD.top - 4} y2={height - PAD.bottom} stroke="#be123c" strokeWidth={2} />}
-        <text x={PAD.left} y={height - 5} fontSize={12} fill="#475569">
+        <text x={PAD.left} y={height - 5} fontSize={14} fill="#475569">
           0:00
         </text>
-        <text x={W - PAD.right} y={height - 5} textAnchor="end" fontSize={12} fill="#475569">
+        <text x={W - PAD.right} y={height - 5} textAnchor="end" fontSize={14} fill="#475569">
           {seconds(span)}
         </text>
       </svg>

@@ -4,7 +4,7 @@
  * Running the class's training: "Start round" ("everyone nudge once") and "End round", the
  * learning rate, "Compare with an automatic step" (the last round beside one automatic step from
  * the same start, as loss before → after), "Apply automatic step" (what a machine would do, to
- * the whole network) and "Stop training".
+ * the whole network). "Stop training" sits in the panel's heading.
  */
 import { memo, useMemo, useState } from "react";
 import type { Network } from "../../../../lib/engine/network";
@@ -89,9 +89,6 @@ export const RoundControls = memo(function RoundControls({ training, network }: 
           onClick={() => void run("training:apply-step", {}, "One automatic step applied to every weight and bias.")}
         >
           Apply automatic step
-        </button>
-        <button type="button" className={SECONDARY} disabled={!enabled} onClick={() => void run("training:stop", {}, "Training mode is off.")}>
-          Stop training
         </button>
       </div>
       {!last && <p className="text-sm text-slate-700">Start a round to compare the class with an automatic step.</p>}

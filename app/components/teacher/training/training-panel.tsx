@@ -15,6 +15,7 @@ import { datasetFits } from "../../../../lib/training/datasets";
 import { useLive } from "../../diagram/live-store";
 import { LossChart } from "../../training/loss-chart";
 import { accuracyText, lossText, readoutOf, type Readout } from "../../training/readout";
+import { useCommands } from "../commands";
 import { Panel, SECONDARY } from "../ui";
 import { PredictionsTable } from "./predictions-table";
 import { RoundControls } from "./round-controls";
@@ -106,12 +107,17 @@ export const TrainingPanel = memo(function TrainingPanel({ onClose }: { onClose:
   const network = useLive((s) => s.network);
   const threshold = useLive((s) => s.threshold);
   const on = training.on && training.dataset !== null;
+  const { run, enabled } = useCommands();
   return (
     <div id="training-panel">
       <Panel
         title={on ? "Training" : "Training mode"}
         actions={
-          !on && (
+          on ? (
+            <button type="button" className={SECONDARY} disabled={!enabled} onClick={() => void run("training:stop", {}, "Training mode is off.")}>
+              Stop training
+            </button>
+          ) : (
             <button type="button" className={SECONDARY} onClick={onClose}>
               Close
             </button>

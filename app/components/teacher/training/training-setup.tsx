@@ -45,17 +45,14 @@ export const TrainingSetup = memo(function TrainingSetup() {
   const csvNoteId = useId();
 
   const outputCount = network.layers[network.layers.length - 1]?.neurons.length ?? 1;
-  const labels = useMemo(
-    () => Array.from({ length: outputCount }, (_, j) => outputLabels[j]?.trim() || `Output ${j + 1}`),
-    [outputCount, outputLabels],
-  );
   const custom = useMemo(() => {
     if (choice !== CUSTOM || csv.trim() === "") return null;
-    const parsed = parseDatasetCsv(csv, labels);
+    // The server's own parse, with the same labels, so what shows here is what it will say.
+    const parsed = parseDatasetCsv(csv, outputLabels);
     if ("error" in parsed) return { error: parsed.error, ok: null };
     const misfit = datasetFits(parsed.dataset, network);
     return misfit ? { error: misfit, ok: null } : { error: null, ok: `${parsed.dataset.examples.length} examples ready.` };
-  }, [choice, csv, labels, network]);
+  }, [choice, csv, outputLabels, network]);
 
   const builtIn = BUILT_IN_DATASETS.find((d) => d.id === choice);
   const loadsNetwork = builtIn ? datasetFits(builtIn, network) !== null : false;
