@@ -62,6 +62,7 @@ test("training mode: nudges on the phone, the loss on the dashboard, rounds, the
   await teacher.setViewportSize(LAPTOP);
 
   await teacher.getByRole("button", { name: "Training mode" }).click();
+  await shot(teacher, "training-open-1280");
   await teacher.getByRole("combobox", { name: "Data set" }).selectOption({ label: SPAM.title });
   await teacher.getByRole("button", { name: "Start training" }).click();
   await expect(teacher.getByLabel("Accuracy", { exact: true })).toHaveText("8 of 10 right");
@@ -95,6 +96,7 @@ test("training mode: nudges on the phone, the loss on the dashboard, rounds, the
   await shot(show, "training-wall-1920");
 
   expect(await seriousViolations(phone)).toEqual([]);
+  await phone.getByLabel("Your nudge", { exact: true }).scrollIntoViewIfNeeded();
   await shot(phone, "training-phone-360");
 
   // A round: everyone nudges once.
@@ -141,6 +143,8 @@ test("training mode: nudges on the phone, the loss on the dashboard, rounds, the
   await csv.fill("links,shouting,known sender,label\n0.9,0.8,0,1\n0.1,abc,1,0");
   await expect(teacher.getByText(/Line 3: "abc" is not a number/)).toBeVisible();
   await expect(teacher.getByRole("button", { name: "Start training" })).toBeDisabled();
+  await shot(teacher, "training-csv-error-1280", "#training-panel");
+  expect(await seriousViolations(teacher)).toEqual([]);
   await csv.fill("links,shouting,known sender,label\n0.9,0.8,0,1\n0.1,0.1,1,0\n0.8,0.1,0,1");
   await expect(teacher.getByText("3 examples ready.")).toBeVisible();
   await teacher.getByRole("button", { name: "Start training" }).click();

@@ -39,7 +39,7 @@ export const TrainingWall = memo(function TrainingWall() {
         <span className={name} aria-hidden="true">
           Accuracy
         </span>
-        <output aria-label="Accuracy" className={`${value} !text-4xl`}>
+        <output aria-label="Accuracy" className={value}>
           {readout ? accuracyText(readout) : "–"}
         </output>
       </div>
@@ -47,7 +47,7 @@ export const TrainingWall = memo(function TrainingWall() {
         <span className={name} aria-hidden="true">
           Round
         </span>
-        <output aria-label="Round" className={`${value} !text-4xl`}>
+        <output aria-label="Round" className={value}>
           {roundLine(training.rounds)}
         </output>
       </div>

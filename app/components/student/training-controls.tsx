@@ -90,7 +90,7 @@ export default function TrainingControls({ state, me, model, range, blocked, onC
         </h2>
         <p className="text-base text-indigo-950">
           {slopes
-            ? `On ${dataset?.title ?? "the examples"}: the arrow under each number shows which way lowers the class's loss, and the longer the bar, the more that number matters now. After a move, its card says whether it helped.`
+            ? `The arrows show which way to move each number to lower the class's loss on ${dataset?.title ?? "the examples"}. A longer bar matters more.`
             : "Your nudges cannot be worked out right now: the examples do not fit the class network."}
         </p>
         {flat && (

@@ -45,9 +45,10 @@ export function LossChart({ points, marks, endAt, height = 200, cursorAt }: Loss
   const hi = Math.max(lo + 0.02, max + pad);
   const x = (t: number) => PAD.left + ((t - start) / span) * (W - PAD.left - PAD.right);
   const y = (v: number) => PAD.top + (1 - (v - lo) / (hi - lo)) * (height - PAD.top - PAD.bottom);
+  // A loss holds until the next change: a step line.
   let d = "";
   points.forEach((p, i) => {
-    d += `${i === 0 ? "M" : "L"}${x(p.at).toFixed(1)},${y(p.loss).toFixed(1)}`;
+    d += i === 0 ? `M${x(p.at).toFixed(1)},${y(p.loss).toFixed(1)}` : `H${x(p.at).toFixed(1)}V${y(p.loss).toFixed(1)}`;
   });
   const lastPoint = points[points.length - 1];
   if (lastPoint && endAt !== undefined && endAt > lastPoint.at) d += `H${x(endAt).toFixed(1)}`;
@@ -67,9 +68,16 @@ export function LossChart({ points, marks, endAt, height = 200, cursorAt }: Loss
         {marks.map((m, i) => {
           const style = MARK_STYLE[m.kind];
           return (
-            <line key={i} x1={x(m.at)} x2={x(m.at)} y1={PAD.top} y2={height - PAD.bottom} stroke={style.stroke} strokeWidth={1.5} strokeDasharray={style.dash}>
-              <title>{m.label}</title>
-            </line>
+            <g key={i}>
+              <line x1={x(m.at)} x2={x(m.at)} y1={PAD.top} y2={height - PAD.bottom} stroke={style.stroke} strokeWidth={1.5} strokeDasharray={style.dash}>
+                <title>{m.label}</title>
+              </line>
+              {m.kind === "round-start" && (
+                <text x={x(m.at) + 4} y={PAD.top + 12} fontSize={13} fontWeight={700} fill={style.stroke}>
+                  {m.label.replace("Round ", "R")}
+                </text>
+              )}
+            </g>
           );
         })}
         {d && <path d={d} fill="none" stroke="#0f172a" strokeWidth={2.5} strokeLinejoin="round" />}
