@@ -133,6 +133,23 @@ test("training mode: nudges on the phone, the loss on the dashboard, rounds, the
   // The phone's numbers followed the step, and its nudges are still there.
   await expect(phone.getByLabel("Nudge for Bias", { exact: true })).toBeVisible();
 
+  // The replay, at its end, draws the loss from the rounds and the step, with the loss there.
+  const lossNow = (await loss(teacher).textContent())!;
+  const replay = await teacher.context().newPage();
+  await replay.setViewportSize(LAPTOP);
+  await replay.goto(`/replay/${new URL(teacher.url()).pathname.split("/").pop()}`);
+  const timeline = replay.getByRole("slider", { name: "Timeline" });
+  await timeline.focus();
+  await timeline.press("End");
+  const training = replay.getByRole("region", { name: "Training" });
+  await expect(training.getByRole("img", { name: "Loss over time" })).toBeVisible();
+  await expect(training.getByLabel("Loss at the cursor")).toHaveText(lossNow);
+  await expect(training.getByRole("list", { name: "Rounds" })).toContainText(/Round 1: \d\.\d{3} → \d\.\d{3}/);
+  await training.scrollIntoViewIfNeeded();
+  await shot(replay, "training-replay-1280");
+  expect(await seriousViolations(replay)).toEqual([]);
+  await replay.close();
+
   await teacher.getByRole("button", { name: "Stop training" }).click();
   await expect(teacher.getByRole("button", { name: "Start training" })).toBeVisible();
   await expect(phone.getByLabel("Nudge for Bias", { exact: true })).toHaveCount(0);

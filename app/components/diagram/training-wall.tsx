@@ -31,7 +31,7 @@ export const TrainingWall = memo(function TrainingWall() {
         <span className={name} aria-hidden="true">
           Loss
         </span>
-        <output aria-label="Loss" className={value}>
+        <output aria-label="Loss" aria-live="off" className={value}>
           {lossText(readout?.loss ?? null)}
         </output>
       </div>
@@ -39,7 +39,7 @@ export const TrainingWall = memo(function TrainingWall() {
         <span className={name} aria-hidden="true">
           Accuracy
         </span>
-        <output aria-label="Accuracy" className={value}>
+        <output aria-label="Accuracy" aria-live="off" className={value}>
           {readout ? accuracyText(readout) : "–"}
         </output>
       </div>
@@ -47,7 +47,7 @@ export const TrainingWall = memo(function TrainingWall() {
         <span className={name} aria-hidden="true">
           Round
         </span>
-        <output aria-label="Round" className={value}>
+        <output aria-label="Round" aria-live="off" className={value}>
           {roundLine(training.rounds)}
         </output>
       </div>

@@ -31,7 +31,7 @@ export const ReplayTraining = memo(function ReplayTraining({ cursorAt }: { curso
         )}
         .
       </p>
-      <LossChart points={history.points} marks={history.marks} endAt={cursorAt} cursorAt={cursorAt} height={150} />
+      <LossChart points={history.points} marks={history.marks} endAt={cursorAt} cursorAt={cursorAt} height={160} width={360} />
       {training.rounds.length > 0 && (
         <ol aria-label="Rounds" className="mt-2 grid gap-0.5 text-sm text-slate-800">
           {training.rounds.map((r) => (

@@ -14,9 +14,10 @@ interface LossChartProps {
   height?: number;
   /** A vertical line at this time (the replay's cursor). */
   cursorAt?: number;
+  /** The drawing's width in its own units: about the width it shows at, so its text stays readable. */
+  width?: number;
 }
 
-const W = 720;
 const PAD = { left: 52, right: 12, top: 10, bottom: 24 };
 
 const MARK_STYLE: Record<LossMark["kind"], { stroke: string; dash: string | undefined; name: string }> = {
@@ -30,7 +31,7 @@ const seconds = (ms: number) => {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 };
 
-export function LossChart({ points, marks, endAt, height = 200, cursorAt }: LossChartProps) {
+export function LossChart({ points, marks, endAt, height = 200, cursorAt, width: W = 720 }: LossChartProps) {
   const first = Math.min(points[0]?.at ?? Infinity, marks[0]?.at ?? Infinity);
   const start = Number.isFinite(first) ? first : 0;
   const lastAt = Math.max(points[points.length - 1]?.at ?? start, marks[marks.length - 1]?.at ?? start, endAt ?? start);

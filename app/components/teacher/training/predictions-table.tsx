@@ -7,7 +7,7 @@ import type { Readout } from "../../training/readout";
 
 export const PredictionsTable = memo(function PredictionsTable({ readout, inputLabels }: { readout: Readout; inputLabels: readonly string[] }) {
   return (
-    <div className="max-h-96 overflow-auto rounded-xl ring-1 ring-slate-200" tabIndex={0} role="region" aria-label="Predictions, scrollable">
+    <div className="max-h-[30rem] overflow-auto rounded-xl ring-1 ring-slate-200" tabIndex={0} role="region" aria-label="Predictions, scrollable">
       <table aria-label="Predictions" className="w-full border-collapse text-left text-base">
         <thead className="sticky top-0 bg-slate-100 text-sm text-slate-800">
           <tr>

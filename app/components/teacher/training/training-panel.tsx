@@ -59,7 +59,7 @@ function TrainingLive({ training, network, threshold }: { training: TrainingStat
           <span className={STAT_NAME} aria-hidden="true">
             Loss
           </span>
-          <output aria-label="Loss" className={STAT_VALUE}>
+          <output aria-label="Loss" aria-live="off" className={STAT_VALUE}>
             {lossText(readout?.loss ?? null)}
           </output>
         </div>
@@ -67,7 +67,7 @@ function TrainingLive({ training, network, threshold }: { training: TrainingStat
           <span className={STAT_NAME} aria-hidden="true">
             Accuracy
           </span>
-          <output aria-label="Accuracy" className={`${STAT_VALUE} !text-2xl`}>
+          <output aria-label="Accuracy" aria-live="off" className={`${STAT_VALUE} !text-2xl`}>
             {readout ? accuracyText(readout) : "–"}
           </output>
         </div>
@@ -75,7 +75,7 @@ function TrainingLive({ training, network, threshold }: { training: TrainingStat
           <span className={STAT_NAME} aria-hidden="true">
             Round
           </span>
-          <output aria-label="Round" className={`${STAT_VALUE} !text-2xl`}>
+          <output aria-label="Round" aria-live="off" className={`${STAT_VALUE} !text-2xl`}>
             {roundText(training)}
           </output>
         </div>
