@@ -6,7 +6,9 @@
  */
 import { formatValue } from "../../../lib/session/format";
 import { nudgeWay, type NudgeWay } from "./nudge-text";
-import { MINUS } from "./number-text";
+
+/** A true minus sign, as number-text.ts writes it (not imported: this file is in the training chunk). */
+const MINUS = "\u2212";
 
 const WAYS: Record<NudgeWay, { arrow: string; word: string; tone: string; bar: string }> = {
   raise: { arrow: "↑", word: "raise", tone: "bg-emerald-50 text-emerald-900 ring-emerald-300", bar: "bg-emerald-700" },

@@ -8,30 +8,28 @@
  * the loss with my new values against the loss with my values before the move, at that moment.
  */
 import { useCallback, useMemo, useRef, useState } from "react";
-import { datasetLoss, flatActivations, lossGradient } from "../../../lib/engine/train";
-import type { NeuronValues, SessionState, Student } from "../../../lib/session/state";
-import { networkWithPending } from "./neuron-model";
+import type { Network } from "../../../lib/engine/network";
+import { datasetLoss, flatActivations, lossGradient, type Example } from "../../../lib/engine/train";
+import type { NeuronValues } from "../../../lib/session/state";
 import { NudgeMeter } from "./nudge-meter";
 import { nudgeEffectText, nudgeEffectTone, type NudgeEffect } from "./nudge-text";
-import type { TrainingSlotProps } from "./training-slot";
-import { WeightControls } from "./weight-controls";
+import type { TrainingChunkProps } from "./training-slot";
 
 /** Changes closer together than this are one move (a drag, a typed value and its Enter). */
 const MOVE_GAP_MS = 1500;
 
 const TONE = { helped: "text-emerald-900", hurt: "text-red-900", same: "text-slate-900" } as const;
 
-function lossWith(state: SessionState, me: Student, values: NeuronValues): number | null {
-  const examples = state.training.dataset?.examples;
+function lossOf(network: () => Network, examples: readonly Example[] | undefined): number | null {
   if (!examples) return null;
   try {
-    return datasetLoss(networkWithPending(state, me, values), examples);
+    return datasetLoss(network(), examples);
   } catch {
     return null;
   }
 }
 
-export default function TrainingControls({ state, me, model, range, blocked, onChange }: TrainingSlotProps) {
+export default function TrainingControls({ state, model, range, blocked, onChange, Controls, networkWith }: TrainingChunkProps) {
   const dataset = state.training.dataset;
   const slopes = useMemo(() => {
     if (!dataset) return null;
@@ -55,13 +53,15 @@ export default function TrainingControls({ state, me, model, range, blocked, onC
       const now = Date.now();
       if (!move.current || now - move.current.last > MOVE_GAP_MS) move.current = { start: model.controls, last: now };
       move.current.last = now;
-      const before = lossWith(state, me, move.current.start);
-      const after = lossWith(state, me, values);
+      const start = move.current.start;
+      const examples = state.training.dataset?.examples;
+      const before = lossOf(() => networkWith(start), examples);
+      const after = lossOf(() => networkWith(values), examples);
       const control = field === "bias" ? "bias" : Math.max(0, values.weights.findIndex((w, k) => w !== model.controls.weights[k]));
       setEffect(before !== null && after !== null ? { before, after, control } : null);
       onChange(values, field);
     },
-    [state, me, model.controls, onChange],
+    [state, model.controls, onChange, networkWith],
   );
 
   // The nudge under each number, and what my last move did under the number I moved, where my eyes are.
@@ -99,7 +99,7 @@ export default function TrainingControls({ state, me, model, range, blocked, onC
           </p>
         )}
       </section>
-      <WeightControls values={model.controls} incoming={model.incoming} range={range} blocked={blocked} onChange={change} aside={aside} />
+      <Controls values={model.controls} incoming={model.incoming} range={range} blocked={blocked} onChange={change} aside={aside} />
     </>
   );
 }

@@ -6,8 +6,9 @@
  * or if it cannot be fetched, the sliders work as always without their nudges.
  */
 import { Component, lazy, Suspense, type ReactNode } from "react";
+import type { Network } from "../../../lib/engine/network";
 import type { NeuronValues, SessionState, SliderRange, Student } from "../../../lib/session/state";
-import type { NeuronModel } from "./neuron-model";
+import { networkWithPending, type NeuronModel } from "./neuron-model";
 import { WeightControls } from "./weight-controls";
 
 const TrainingControls = lazy(() => import("./training-controls"));
@@ -21,14 +22,27 @@ export interface TrainingSlotProps {
   onChange(values: NeuronValues, field: "weights" | "bias"): void;
 }
 
+/**
+ * What the chunk gets besides the slot's props: the parts of the phone it works with, handed
+ * over rather than imported, so the chunk shares no module with the first download but the
+ * engine's (each module both import would move into a chunk of its own, making the first
+ * download larger).
+ */
+export interface TrainingChunkProps extends TrainingSlotProps {
+  Controls: typeof WeightControls;
+  /** The class network with my values in (the session's own reducer folds the entry). */
+  networkWith(values: NeuronValues): Network;
+}
+
 export function TrainingSlot(props: TrainingSlotProps) {
+  const { state, me } = props;
   const plain = (
     <WeightControls values={props.model.controls} incoming={props.model.incoming} range={props.range} blocked={props.blocked} onChange={props.onChange} />
   );
   return (
     <Fallback plain={plain}>
       <Suspense fallback={plain}>
-        <TrainingControls {...props} />
+        <TrainingControls {...props} Controls={WeightControls} networkWith={(values) => networkWithPending(state, me, values)} />
       </Suspense>
     </Fallback>
   );
