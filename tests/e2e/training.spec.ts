@@ -96,6 +96,19 @@ test("training mode: nudges on the phone, the loss on the dashboard, rounds, the
   await shot(show, "training-wall-1920");
 
   expect(await seriousViolations(phone)).toEqual([]);
+  // Every word of training mode on the phone is at least 16 px.
+  const smallest = await phone.evaluate(() => {
+    const parts = document.querySelectorAll('[aria-labelledby="training-heading"], [aria-label^="Nudge for"], output[aria-label="Your nudge"]');
+    let min = Infinity;
+    for (const part of parts) {
+      for (const el of [part, ...part.querySelectorAll("*")]) {
+        const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== "");
+        if (own && !el.closest(".sr-only")) min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
+      }
+    }
+    return min;
+  });
+  expect(smallest).toBeGreaterThanOrEqual(16);
   await phone.getByLabel("Your nudge", { exact: true }).scrollIntoViewIfNeeded();
   await shot(phone, "training-phone-360");
 

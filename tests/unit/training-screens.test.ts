@@ -42,6 +42,12 @@ describe("the dashboard's readout", () => {
     expect(readoutOf(moved, SPAM, 0.5)!.loss).not.toBe(first!.loss);
   });
 
+  it("names the neurons that use the step function (no gradient)", () => {
+    const net = spamNetwork();
+    net.layers[1]!.activation = "step";
+    expect(readoutOf(net, SPAM, 0.5)!.flat).toEqual([{ layer: 1, neuron: 0 }]);
+  });
+
   it("gives null when the data set does not fit the network", () => {
     expect(readoutOf(spamNetwork(), XOR, 0.5)).toBeNull();
   });

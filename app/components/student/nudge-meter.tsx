@@ -38,7 +38,7 @@ export function NudgeMeter({ label, slope, largest }: { label: string; slope: nu
       </span>
       <span className="sr-only">{`strength ${Math.round(share * 100)} % of your strongest,`}</span>
       <span className="shrink-0 font-mono text-base tabular-nums">
-        <span className="font-sans text-sm">slope </span>
+        <span className="font-sans">slope </span>
         {text.startsWith("-") ? `${MINUS}${text.slice(1)}` : text}
       </span>
     </div>

@@ -72,7 +72,7 @@ export default function TrainingControls({ state, model, range, blocked, onChang
         {slopes && slope !== undefined && <NudgeMeter label={control === "bias" ? "Bias" : `Weight ${control + 1}`} slope={slope} largest={slopes.largest} />}
         {effect?.control === control && (
           <div className="mt-2 rounded-xl bg-white px-3 py-2 ring-1 ring-slate-300">
-            <span className="block text-sm font-bold uppercase tracking-wide text-slate-600">Your nudge</span>
+            <span className="block text-base font-bold text-slate-700">Your nudge</span>
             <output aria-label="Your nudge" className={`block text-lg font-extrabold ${TONE[nudgeEffectTone(effect)]}`}>
               {nudgeEffectText(effect)}
             </output>
