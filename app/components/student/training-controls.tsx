@@ -64,23 +64,21 @@ export default function TrainingControls({ state, model, range, blocked, onChang
     [state, model.controls, onChange, networkWith],
   );
 
-  // The nudge under each number, and what my last move did under the number I moved, where my eyes are.
+  // The nudge under each number; what my last move did under the slider I moved, where my eyes are.
   const aside = (control: number | "bias") => {
     const slope = control === "bias" ? slopes?.bias : slopes?.weights[control];
-    return (
-      <>
-        {slopes && slope !== undefined && <NudgeMeter label={control === "bias" ? "Bias" : `Weight ${control + 1}`} slope={slope} largest={slopes.largest} />}
-        {effect?.control === control && (
-          <div className="mt-2 rounded-xl bg-white px-3 py-2 ring-1 ring-slate-300">
-            <span className="block text-base font-bold text-slate-700">Your nudge</span>
-            <output aria-label="Your nudge" className={`block text-lg font-extrabold ${TONE[nudgeEffectTone(effect)]}`}>
-              {nudgeEffectText(effect)}
-            </output>
-          </div>
-        )}
-      </>
-    );
+    if (!slopes || slope === undefined) return null;
+    return <NudgeMeter label={control === "bias" ? "Bias" : `Weight ${control + 1}`} slope={slope} largest={slopes.largest} />;
   };
+  const below = (control: number | "bias") =>
+    effect?.control === control && (
+      <div className="mt-2 rounded-xl bg-white px-3 py-2 ring-1 ring-slate-300">
+        <span className="block text-base font-bold text-slate-700">Your nudge</span>
+        <output aria-label="Your nudge" className={`block text-lg font-extrabold ${TONE[nudgeEffectTone(effect)]}`}>
+          {nudgeEffectText(effect)}
+        </output>
+      </div>
+    );
 
   return (
     <>
@@ -99,7 +97,7 @@ export default function TrainingControls({ state, model, range, blocked, onChang
           </p>
         )}
       </section>
-      <Controls values={model.controls} incoming={model.incoming} range={range} blocked={blocked} onChange={change} aside={aside} />
+      <Controls values={model.controls} incoming={model.incoming} range={range} blocked={blocked} onChange={change} aside={aside} below={below} />
     </>
   );
 }

@@ -17,6 +17,8 @@ interface WeightControlsProps {
   onChange(values: NeuronValues, field: "weights" | "bias"): void;
   /** Shown under a control's own lines (training mode's nudge): weight k, or "bias". */
   aside?: (control: number | "bias") => React.ReactNode;
+  /** Shown under a control's slider (training mode's "Your nudge"). */
+  below?: (control: number | "bias") => React.ReactNode;
 }
 
 /** What the weight multiplies and what that term adds to the sum: "× brightness 0.900 = 1.080". */
@@ -30,7 +32,7 @@ function Source({ item, weight }: { item: Incoming; weight: number }) {
   );
 }
 
-export function WeightControls({ values, incoming, range, blocked, onChange, aside }: WeightControlsProps) {
+export function WeightControls({ values, incoming, range, blocked, onChange, aside, below }: WeightControlsProps) {
   const disabled = blocked !== null;
   return (
     <section aria-labelledby="controls-heading" className="space-y-3">
@@ -49,6 +51,7 @@ export function WeightControls({ values, incoming, range, blocked, onChange, asi
           max={range.max}
           disabled={disabled}
           onChange={(v) => onChange({ weights: values.weights.map((old, j) => (j === k ? v : old)), bias: values.bias }, "weights")}
+          footer={below?.(k)}
         >
           {incoming[k] && <Source item={incoming[k]} weight={w} />}
           {aside?.(k)}
@@ -61,6 +64,7 @@ export function WeightControls({ values, incoming, range, blocked, onChange, asi
         max={range.max}
         disabled={disabled}
         onChange={(v) => onChange({ weights: values.weights, bias: v }, "bias")}
+        footer={below?.("bias")}
       >
         <p className="mt-0.5 text-base text-slate-700">added to the sum, whatever arrives</p>
         {aside?.("bias")}
