@@ -163,6 +163,12 @@ test("training mode: nudges on the phone, the loss on the dashboard, rounds, the
   expect(await seriousViolations(replay)).toEqual([]);
   await replay.close();
 
+  // A reloaded dashboard opens on training, its chart drawn from the rounds and the step.
+  await teacher.reload();
+  await expect(loss(teacher)).toHaveText(lossNow);
+  await expect(teacher.getByLabel("Round", { exact: true })).toHaveText("1, ended");
+  await expect(teacher.getByRole("img", { name: "Loss over time" }).locator("path")).toHaveCount(1);
+
   await teacher.getByRole("button", { name: "Stop training" }).click();
   await expect(teacher.getByRole("button", { name: "Start training" })).toBeVisible();
   await expect(phone.getByLabel("Nudge for Bias", { exact: true })).toHaveCount(0);

@@ -45,8 +45,14 @@ export const Dashboard = memo(function Dashboard({ sessionId, token }: { session
   const code = useLive((s) => s.code);
   const ended = useLive((s) => s.status === "ended");
   const editable = useLive((s) => editing !== null && seatExists(s.network, editing));
-  const [trainingOpen, setTrainingOpen] = useState(false);
   const trainingOn = useLive((s) => s.training.on);
+  const [trainingOpen, setTrainingOpen] = useState(trainingOn);
+  // Once training is on (here or before a reload), the panel stays open after it stops, until closed.
+  const [trainingWasOn, setTrainingWasOn] = useState(trainingOn);
+  if (trainingOn !== trainingWasOn) {
+    setTrainingWasOn(trainingOn);
+    if (trainingOn) setTrainingOpen(true);
+  }
   const showTraining = trainingOpen || trainingOn;
   const status = useLiveView((v) => v.status);
   const rttMs = useLiveView((v) => v.rttMs);
