@@ -36,6 +36,8 @@ export interface Readout {
 }
 
 const cache = new WeakMap<Network, WeakMap<Dataset, Readout | null>>();
+/** The threshold each cached readout was computed at (the teacher may change it). */
+const hitThreshold = new WeakMap<Readout, number>();
 
 /**
  * How "8 of 10 right" reads.
@@ -131,8 +133,6 @@ export function readoutOf(network: Network, dataset: Dataset, threshold: number)
   byDataset.set(dataset, fresh);
   return fresh;
 }
-
-const hitThreshold = new WeakMap<Readout, number>();
 
 /**
  * The loss alone (the chart, the comparison), null when network and data set do not fit.

@@ -26,7 +26,12 @@ const STAT = "flex flex-col rounded-xl bg-slate-50 px-4 py-2 ring-1 ring-slate-2
 const STAT_NAME = "text-sm font-bold uppercase tracking-wide text-slate-600";
 const STAT_VALUE = "font-mono text-3xl font-extrabold tabular-nums text-slate-950";
 
-/** "3, in progress", "2, ended", "none yet". */
+/**
+ * The round as the panel's "Round" reads it.
+ * @example
+ * roundText({ rounds: [] }); // "none yet"
+ * roundText(state.training); // "3, in progress" while round 3 is open, "3, ended" after
+ */
 export function roundText(training: Pick<TrainingState, "rounds">): string {
   const last = training.rounds[training.rounds.length - 1];
   if (!last) return "none yet";
