@@ -5,7 +5,9 @@
  * on the phone and changes the dashboard's loss (and the wall's); a round starts and ends; the
  * comparison with an automatic step shows both sides, and applying the step changes the loss;
  * the learning rate is set; a CSV table with a mistake shows the parser's words before anything
- * is sent, a good one starts; training stops. Axe audits the dashboard at 1280×720 and the
+ * is sent, a good one starts; a network with a step output gets the note that the step function
+ * gives no gradient (every nudge holds); training stops; the replay and a reloaded dashboard
+ * draw the loss from the rounds and the step. Axe audits the dashboard at 1280×720 and the
  * phone at 360×740. Set TRAINING_SHOTS=<dir> to keep screenshots.
  */
 import fs from "node:fs";
@@ -13,6 +15,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { BUILT_IN_DATASETS } from "../../lib/training/datasets";
 import { seriousViolations } from "./support/axe";
+import { loadNetworkFile } from "./support/network-file";
 import { closeAll, hostClass } from "./support/classroom-ui";
 import { joinOnPhone, phoneContext, SMALL_PHONE } from "./support/phone-screen";
 import { PROJECTOR } from "./support/viewports";
@@ -186,6 +189,22 @@ test("training mode: nudges on the phone, the loss on the dashboard, rounds, the
   await teacher.getByRole("button", { name: "Start training" }).click();
   await expect(teacher.getByLabel("Accuracy", { exact: true })).toHaveText(/^\d of 3 right$/);
   await expect(phone.getByLabel("Nudge for Weight 1", { exact: true })).toBeVisible();
+
+  // A step output gives no gradient: the dashboard says so and suggests sigmoid; every nudge holds.
+  await loadNetworkFile(teacher, "step.json", {
+    layers: [
+      { activation: "sigmoid", neurons: [{ weights: [1, 1, -1], bias: 0 }, { weights: [1, -1, 1], bias: 0 }] },
+      { activation: "step", neurons: [{ weights: [1, 1], bias: -1 }] },
+    ],
+  });
+  await teacher.getByRole("dialog", { name: "Replace the class network?" }).getByRole("button", { name: "Replace the network" }).click();
+  await expect(teacher.getByRole("note")).toContainText("The step function gives no gradient");
+  await expect(teacher.getByRole("note")).toContainText("sigmoid");
+  await expect(phone.getByText(/step function, which has no slope/)).toBeVisible();
+  for (const control of ["Weight 1", "Weight 2", "Weight 3", "Bias"]) {
+    await expect(phone.getByLabel(`Nudge for ${control}`, { exact: true })).toContainText("hold");
+  }
+
   await teacher.getByRole("button", { name: "Stop training" }).click();
   await expect(teacher.getByRole("button", { name: "Start training" })).toBeVisible();
   await teacher.getByRole("button", { name: "Close" }).click();
