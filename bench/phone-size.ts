@@ -1,7 +1,7 @@
 /**
  * How much JavaScript a phone downloads for the student's page (/join/CODE) before its first
  * slider works, gzipped, read from a production build (no browser needed); and, apart, the
- * lazy chunks it fetches only when needed (a code question's screen and its Python editor).
+ * lazy chunks it fetches only when needed (a code question's screen and its Python editor, training mode's nudges).
  *
  * The page is a Pages Router page that Next renders without any of its client JavaScript
  * (`unstable_runtimeJS: false`); its only script is the phone bundle built by
@@ -94,7 +94,7 @@ export function phoneSizeLine(size: PhoneJsSize): string {
     .map(([part, bytes]) => `${PART_NAMES[part] ?? part} ${kB(bytes)}`)
     .join(", ");
   const lazy = size.lazy.length
-    ? ` Fetched only when needed: ${kB(size.lazyGzipBytes)} gzipped in ${size.lazy.length} lazy chunk${size.lazy.length === 1 ? "" : "s"} (a code question's screen and its Python editor).`
+    ? ` Fetched only when needed: ${kB(size.lazyGzipBytes)} gzipped in ${size.lazy.length} lazy chunk${size.lazy.length === 1 ? "" : "s"} (a code question's screen and its Python editor; training mode's nudges).`
     : "";
   return (
     `Student phone page (${size.route}): ${kB(size.gzipBytes)} of gzipped JavaScript in ${size.chunks.length} file${size.chunks.length === 1 ? "" : "s"} before the first slider, ` +

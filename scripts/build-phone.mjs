@@ -3,7 +3,7 @@
  * ships its own bundle"): minified ES modules from app/components/student/phone-entry.tsx,
  * with React DOM and the Socket.IO client in them and no Next.js client runtime. Code
  * splitting is on: what the entry imports with `import()` (the code question's screen and its
- * Python editor, student/code-question-slot.tsx) becomes a chunk a phone fetches only when it
+ * Python editor, student/code-question-slot.tsx; training mode's nudges, student/training-slot.tsx) becomes a chunk a phone fetches only when it
  * needs it, and code the entry and such a chunk share goes into chunks the entry imports.
  *
  * Output in `<distDir>/phone/`: the entry `student-<hash>.js`, the chunks `chunk-<hash>.js`
@@ -114,7 +114,7 @@ export async function buildPhone(distDir = process.env.NEXT_DIST_DIR || ".next")
     entry: path.basename(entryPath),
     // What a phone loads before its first slider works: the entry, then its static imports.
     initial: names(initialPaths),
-    // Fetched only when needed (the code question's screen and editor).
+    // Fetched only when needed (the code question's screen and editor, training mode's nudges).
     lazy: names(lazyPaths),
     files: names(Object.keys(outputs)),
     // Minified bytes per part of the initial files, and of the lazy ones.

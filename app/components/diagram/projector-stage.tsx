@@ -16,6 +16,7 @@ import { LessonCaption } from "./lesson-caption";
 import { useLive } from "./live-store";
 import { NetworkDiagram } from "./network-diagram";
 import { NetworkOutput } from "./network-output";
+import { TrainingWall } from "./training-wall";
 import { activeStudents, useJoinPanel } from "./use-join-panel";
 import type { JoinInfo } from "./use-join-info";
 
@@ -46,6 +47,7 @@ export const ProjectorStage = memo(function ProjectorStage({ join, banner, exit 
     <div className="flex min-h-0 min-w-0 flex-1 flex-col gap-6 lg:flex-row">
       <section aria-label="Class network" className="flex min-h-0 min-w-0 flex-1 flex-col gap-3">
         <h1 className="sr-only">The class network</h1>
+        <TrainingWall />
         <NetworkDiagram maxHeight="fill" surface="projector" litColumn={litColumn} />
         <NetworkOutput variant="banner" />
       </section>

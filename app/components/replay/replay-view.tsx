@@ -21,6 +21,7 @@ import { NeuronHistory } from "./neuron-history";
 import { PredictionChart } from "./prediction-chart";
 import type { ReplayClient } from "./replay-api";
 import { ReplayQuestion } from "./replay-question";
+import { ReplayTraining } from "./replay-training";
 import { SharePanel } from "./share-panel";
 import { TimelinePanel } from "./timeline-panel";
 import { useReplayPlayer } from "./use-replay-player";
@@ -117,6 +118,7 @@ export function ReplayView({ meta, client }: { meta: ReplayMeta; client: ReplayC
               <NetworkOutput />
             </Panel>
             <ReplayQuestion teacher={teacher} />
+            <ReplayTraining cursorAt={player.cursor.at} />
             <PredictionChart client={client} startAt={meta.startAt} endAt={meta.endAt} cursorAt={player.cursor.at} />
             <div id="neuron-history" className="scroll-mt-4">
               <NeuronHistory client={client} seat={seat} onSeat={setSeat} startAt={meta.startAt} endAt={meta.endAt} cursorAt={player.cursor.at} />

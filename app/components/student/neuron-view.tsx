@@ -18,6 +18,7 @@ import { MiniDiagram } from "./mini-diagram";
 import { buildNeuronModel, type NeuronModel } from "./neuron-model";
 import { SeatHeader } from "./seat-header";
 import { StudentShell } from "./student-shell";
+import { TrainingSlot } from "./training-slot";
 import { usePendingValues } from "./use-pending-values";
 import { WeightControls } from "./weight-controls";
 import { WeightedSum } from "./weighted-sum";
@@ -84,13 +85,17 @@ export function NeuronView({ code, banner, live, state, me }: NeuronViewProps) {
           {error}
         </p>
       )}
-      <WeightControls
-        values={model.controls}
-        incoming={model.incoming}
-        range={state.range}
-        blocked={blockedReason(live, state, seat.layer)}
-        onChange={change}
-      />
+      {state.training.on && state.training.dataset ? (
+        <TrainingSlot state={state} me={me} model={model} range={state.range} blocked={blockedReason(live, state, seat.layer)} onChange={change} />
+      ) : (
+        <WeightControls
+          values={model.controls}
+          incoming={model.incoming}
+          range={state.range}
+          blocked={blockedReason(live, state, seat.layer)}
+          onChange={change}
+        />
+      )}
       <WeightedSum model={model} teamNote={teamNote(model, state)} />
       <MiniDiagram network={model.network} inputCount={state.inputs.length} seat={seat} litColumn={state.animation?.column ?? null} />
       <ClassPrediction model={model} />

@@ -19,12 +19,14 @@ interface ValueControlProps {
   onChange(value: number): void;
   /** What this number multiplies, e.g. "× brightness (0.900)". */
   children?: React.ReactNode;
+  /** Under the slider (training mode's "Your nudge"): appearing there, it never moves the slider under a finger. */
+  footer?: React.ReactNode;
 }
 
 // The slider's step is 0.01; rounding removes float noise such as 0.30000000000000004.
 const toStep = (x: number) => Math.round(x * 100) / 100;
 
-export function ValueControl({ label, value, min, max, disabled, onChange, children }: ValueControlProps) {
+export function ValueControl({ label, value, min, max, disabled, onChange, children, footer }: ValueControlProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const errorId = useId();
@@ -142,6 +144,7 @@ export function ValueControl({ label, value, min, max, disabled, onChange, child
         />
         <span aria-hidden="true">{shortNumber(max)}</span>
       </div>
+      {footer}
     </div>
   );
 }

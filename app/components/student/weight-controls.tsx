@@ -15,6 +15,10 @@ interface WeightControlsProps {
   /** Why the controls are disabled, or null when they work. */
   blocked: string | null;
   onChange(values: NeuronValues, field: "weights" | "bias"): void;
+  /** Shown under a control's own lines (training mode's nudge): weight k, or "bias". */
+  aside?: (control: number | "bias") => React.ReactNode;
+  /** Shown under a control's slider (training mode's "Your nudge"). */
+  below?: (control: number | "bias") => React.ReactNode;
 }
 
 /** What the weight multiplies and what that term adds to the sum: "× brightness 0.900 = 1.080". */
@@ -28,7 +32,7 @@ function Source({ item, weight }: { item: Incoming; weight: number }) {
   );
 }
 
-export function WeightControls({ values, incoming, range, blocked, onChange }: WeightControlsProps) {
+export function WeightControls({ values, incoming, range, blocked, onChange, aside, below }: WeightControlsProps) {
   const disabled = blocked !== null;
   return (
     <section aria-labelledby="controls-heading" className="space-y-3">
@@ -47,8 +51,10 @@ export function WeightControls({ values, incoming, range, blocked, onChange }: W
           max={range.max}
           disabled={disabled}
           onChange={(v) => onChange({ weights: values.weights.map((old, j) => (j === k ? v : old)), bias: values.bias }, "weights")}
+          footer={below?.(k)}
         >
           {incoming[k] && <Source item={incoming[k]} weight={w} />}
+          {aside?.(k)}
         </ValueControl>
       ))}
       <ValueControl
@@ -58,8 +64,10 @@ export function WeightControls({ values, incoming, range, blocked, onChange }: W
         max={range.max}
         disabled={disabled}
         onChange={(v) => onChange({ weights: values.weights, bias: v }, "bias")}
+        footer={below?.("bias")}
       >
         <p className="mt-0.5 text-base text-slate-700">added to the sum, whatever arrives</p>
+        {aside?.("bias")}
       </ValueControl>
     </section>
   );

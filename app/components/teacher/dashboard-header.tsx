@@ -75,6 +75,9 @@ interface HeaderProps {
   status: ConnectionStatus;
   rttMs: number | null;
   onProjector: () => void;
+  /** Whether the training panel is showing, and the way to open it. */
+  training: boolean;
+  onTraining: () => void;
 }
 
 function ConnectionPill({ status, rttMs }: { status: ConnectionStatus; rttMs: number | null }) {
@@ -90,7 +93,7 @@ function ConnectionPill({ status, rttMs }: { status: ConnectionStatus; rttMs: nu
   );
 }
 
-export const DashboardHeader = memo(function DashboardHeader({ sessionId, code, token, status, rttMs, onProjector }: HeaderProps) {
+export const DashboardHeader = memo(function DashboardHeader({ sessionId, code, token, status, rttMs, onProjector, training, onTraining }: HeaderProps) {
   const { notify } = useCommands();
   const copy = async () => {
     const ok = await copyQuietly(`${window.location.origin}/teach/${sessionId}#t=${token}`);
@@ -108,6 +111,9 @@ export const DashboardHeader = memo(function DashboardHeader({ sessionId, code, 
       <nav aria-label="Screens" className="flex flex-wrap items-center gap-2">
         <button type="button" className={PRIMARY} onClick={onProjector}>
           Projector view
+        </button>
+        <button type="button" className={SECONDARY} aria-expanded={training} aria-controls={training ? "training-panel" : undefined} onClick={onTraining}>
+          Training mode
         </button>
         <a href={`/show/${code}`} target="_blank" rel="noopener" className={SECONDARY}>
           Open on a second screen

@@ -33,6 +33,7 @@ import { QuizPanel } from "./quiz/quiz-panel";
 import { enterFullscreen, leaveFullscreen, ProjectorMode } from "./projector-mode";
 import { RoomControls } from "./room-controls";
 import { Roster } from "./roster";
+import { TrainingPanel } from "./training/training-panel";
 import { useMediaQuery } from "./use-media-query";
 
 const ON_DARK = "rounded-lg bg-white px-3 py-1.5 text-sm font-bold text-slate-900 hover:bg-slate-200";
@@ -44,6 +45,15 @@ export const Dashboard = memo(function Dashboard({ sessionId, token }: { session
   const code = useLive((s) => s.code);
   const ended = useLive((s) => s.status === "ended");
   const editable = useLive((s) => editing !== null && seatExists(s.network, editing));
+  const trainingOn = useLive((s) => s.training.on);
+  const [trainingOpen, setTrainingOpen] = useState(trainingOn);
+  // Once training is on (here or before a reload), the panel stays open after it stops, until closed.
+  const [trainingWasOn, setTrainingWasOn] = useState(trainingOn);
+  if (trainingOn !== trainingWasOn) {
+    setTrainingWasOn(trainingOn);
+    if (trainingOn) setTrainingOpen(true);
+  }
+  const showTraining = trainingOpen || trainingOn;
   const status = useLiveView((v) => v.status);
   const rttMs = useLiveView((v) => v.rttMs);
   // Three columns from 100rem (a 1920 projector, a large laptop); below, the roster joins the
@@ -74,6 +84,11 @@ export const Dashboard = memo(function Dashboard({ sessionId, token }: { session
     leaveFullscreen();
   }, []);
   const closeEditor = useCallback(() => setEditing(null), []);
+  const openTraining = useCallback(() => {
+    setTrainingOpen(true);
+    requestAnimationFrame(() => document.getElementById("training-panel")?.scrollIntoView({ block: "start", behavior: "smooth" }));
+  }, []);
+  const closeTraining = useCallback(() => setTrainingOpen(false), []);
 
   if (projector) {
     return <ProjectorMode join={join} onExit={closeProjector} banner={banner} />;
@@ -86,7 +101,16 @@ export const Dashboard = memo(function Dashboard({ sessionId, token }: { session
   );
   return (
     <div className="min-h-dvh bg-slate-100">
-      <DashboardHeader sessionId={sessionId} code={code} token={token} status={status} rttMs={rttMs} onProjector={openProjector} />
+      <DashboardHeader
+        sessionId={sessionId}
+        code={code}
+        token={token}
+        status={status}
+        rttMs={rttMs}
+        onProjector={openProjector}
+        training={showTraining}
+        onTraining={openTraining}
+      />
       {banner}
       <main className="grid gap-5 p-5 lg:grid-cols-[minmax(20rem,22rem)_minmax(0,1fr)] min-[100rem]:grid-cols-[minmax(21rem,24rem)_minmax(0,1fr)_minmax(22rem,27rem)]">
         <div className="flex min-w-0 flex-col gap-5">
@@ -100,6 +124,7 @@ export const Dashboard = memo(function Dashboard({ sessionId, token }: { session
           <LiveQuestion />
           <LeaderboardPanel />
           <ClassNetworkPanel onActivateNeuron={ended ? undefined : setEditing} />
+          {showTraining && <TrainingPanel onClose={closeTraining} />}
           <LessonExample />
           <QuizPanel />
           <NetworkSetup />
