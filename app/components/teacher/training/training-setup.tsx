@@ -8,7 +8,7 @@
  * first when that would discard the class's values.
  */
 import { memo, useId, useMemo, useState } from "react";
-import { BUILT_IN_DATASETS, datasetFits, type DatasetId } from "../../../../lib/training/datasets";
+import { BUILT_IN_DATASETS, datasetFits, loadsOwnNetwork, type DatasetId } from "../../../../lib/training/datasets";
 import { parseDatasetCsv } from "../../../../lib/training/csv";
 import { useLive, useLiveGetter } from "../../diagram/live-store";
 import { useCommands } from "../commands";
@@ -55,7 +55,7 @@ export const TrainingSetup = memo(function TrainingSetup() {
   }, [choice, csv, outputLabels, network]);
 
   const builtIn = BUILT_IN_DATASETS.find((d) => d.id === choice);
-  const loadsNetwork = builtIn ? datasetFits(builtIn, network) !== null : false;
+  const loadsNetwork = builtIn ? loadsOwnNetwork(builtIn, network) : false;
   const canStart = enabled && !busy && (choice !== CUSTOM || (custom !== null && custom.error === null));
 
   const start = () => {
