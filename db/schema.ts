@@ -16,6 +16,16 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { MARK_EVENT_TYPES } from "./storage";
+
+/**
+ * The marked event types as SQL literals (`'session.ended', 'student.joined', …`), as the
+ * partial index events_marks_idx and the queries that use it both write them: literals, not
+ * bound parameters, so the planner can prove the index applies.
+ * @example
+ * sql`${events.type} in (${sql.raw(MARKED_TYPES_SQL)})`;
+ */
+export const MARKED_TYPES_SQL = MARK_EVENT_TYPES.map((t) => `'${t}'`).join(", ");
 
 export const sessions = pgTable(
   "sessions",
@@ -69,7 +79,7 @@ export const events = pgTable(
     /** The few events a replay's timeline marks and a summary counts: found without reading the log. */
     index("events_marks_idx")
       .on(t.sessionId, t.seq)
-      .where(sql`${t.type} in ('session.ended', 'student.joined', 'lesson.step', 'quiz.launched', 'quiz.closed', 'quiz.revealed')`),
+      .where(sql`${t.type} in (${sql.raw(MARKED_TYPES_SQL)})`),
   ],
 );
 

@@ -7,10 +7,9 @@
 import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, lt, lte, max, sql } from "drizzle-orm";
 import { appendBatch, appendOne, type AppendOptions } from "./batch-append";
 import type { Db } from "./client";
-import { events, participants, replayLinks, sessions, snapshots } from "./schema";
+import { events, MARKED_TYPES_SQL, participants, replayLinks, sessions, snapshots } from "./schema";
 import {
   CodeTakenError,
-  MARK_EVENT_TYPES,
   SeqConflictError,
   type AppendOutcome,
   type AppendRequest,
@@ -27,11 +26,11 @@ import {
 const UNIQUE_VIOLATION = "23505";
 
 /**
- * `type in ('session.ended', …)` written as literals, exactly as the partial index
+ * `type in ('session.ended', …)` written as literals (MARKED_TYPES_SQL), exactly as the partial index
  * events_marks_idx says it: with bound parameters instead, the planner could not prove the
  * index applies and would read every event of the session.
  */
-const MARKED = sql`${events.type} in (${sql.raw(MARK_EVENT_TYPES.map((t) => `'${t}'`).join(", "))})`;
+const MARKED = sql`${events.type} in (${sql.raw(MARKED_TYPES_SQL)})`;
 
 function isUniqueViolation(err: unknown): boolean {
   for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {

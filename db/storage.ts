@@ -41,7 +41,8 @@ export interface Snapshot {
 /**
  * The event types a replay's timeline marks and a session's summary counts. The events
  * table has a partial index on exactly these (db/schema.ts `events_marks_idx`), so they are
- * found without reading the whole log.
+ * found without reading the whole log. The index is built from this list (db/schema.ts), so
+ * a change here needs a new migration (`npm run db:generate`).
  */
 export const MARK_EVENT_TYPES = [
   "session.ended",
@@ -50,6 +51,11 @@ export const MARK_EVENT_TYPES = [
   "quiz.launched",
   "quiz.closed",
   "quiz.revealed",
+  "training.started",
+  "training.round-started",
+  "training.round-ended",
+  "training.stepped",
+  "training.stopped",
 ] as const;
 
 /** What a session's summary counts, read by SQL without loading the session. */

@@ -212,6 +212,22 @@ export function storageContract(name: string, open: () => Promise<StorageHandle>
       const times = await storage.eventTimes("s1", [8, 1, 99, 3]);
       expect(times.map((t) => t.seq)).toEqual([1, 3, 8]);
       expect(times[0]!.at).toBeInstanceOf(Date);
+      await storage.append("s1", 9, [
+        ev("training.started"),
+        ev("training.round-started"),
+        ev("entry.set"),
+        ev("training.learning-rate-set"),
+        ev("training.round-ended"),
+        ev("training.stepped"),
+        ev("training.stopped"),
+      ]);
+      expect((await storage.readMarks("s1", 8, 10)).map((e) => [e.seq, e.type])).toEqual([
+        [9, "training.started"],
+        [10, "training.round-started"],
+        [13, "training.round-ended"],
+        [14, "training.stepped"],
+        [15, "training.stopped"],
+      ]);
     });
 
     it("deletes one session with its log, snapshots, participants and replay links", async () => {

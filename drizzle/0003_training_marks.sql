@@ -1,0 +1,2 @@
+DROP INDEX "events_marks_idx";--> statement-breakpoint
+CREATE INDEX "events_marks_idx" ON "events" USING btree ("session_id","seq") WHERE "events"."type" in ('session.ended', 'student.joined', 'lesson.step', 'quiz.launched', 'quiz.closed', 'quiz.revealed', 'training.started', 'training.round-started', 'training.round-ended', 'training.stepped', 'training.stopped');
