@@ -47,7 +47,7 @@ export const replayLinkResponseSchema = z.strictObject({
 });
 export type ReplayLinkResponse = z.infer<typeof replayLinkResponseSchema>;
 
-export const MARK_KINDS = ["start", "step", "join", "launch", "close", "reveal", "end"] as const;
+export const MARK_KINDS = ["start", "step", "join", "launch", "close", "reveal", "training", "end"] as const;
 export type MarkKind = (typeof MARK_KINDS)[number];
 
 /** A moment worth jumping to on the timeline. */
@@ -56,7 +56,10 @@ export const replayMarkSchema = z.strictObject({
   /** Epoch ms. */
   at: z.number(),
   kind: z.enum(MARK_KINDS),
-  /** "Step 3: The bias", "Ada joined", "Question 2 launched" (blank names when hidden). */
+  /**
+   * "Step 3: The bias", "Ada joined", "Question 2 launched" (blank names when hidden),
+   * "Round 2 ended: loss 0.172 → 0.166" (training mode's marks are all of kind `training`).
+   */
   label: z.string(),
 });
 export type ReplayMark = z.infer<typeof replayMarkSchema>;

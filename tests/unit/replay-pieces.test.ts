@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { MARK_EVENT_TYPES } from "../../db/storage";
-import { MarkBuilder, stepLabel } from "../../server/replay/marks";
+import { lossChange, MarkBuilder, stepLabel } from "../../server/replay/marks";
 import { thin, TimeSampler } from "../../server/replay/sampler";
 import { buildTimeline, sampleSeqs } from "../../server/replay/timeline";
 
@@ -110,6 +110,39 @@ describe("marks", () => {
     expect(marks.find((m) => m.kind === "join")!.label).toBe("A student joined");
     expect(marks.at(-1)).toEqual({ seq: 16, at: at + 8, kind: "end", label: "End" });
     expect(marks.filter((m) => m.kind === "end")).toHaveLength(1);
+  });
+
+  it("labels training mode's moments, each round's losses kept from its start across pages", () => {
+    const training = [
+      { seq: 20, type: "training.started", payload: { dataset: { title: "XOR" }, learningRate: 2 }, at: at + 10 },
+      { seq: 21, type: "training.round-started", payload: { round: 1, at: at + 11, lossBefore: 0.1724 }, at: at + 11 },
+      { seq: 40, type: "training.round-ended", payload: { round: 1, at: at + 12, lossAfter: 0.166 }, at: at + 12 },
+      { seq: 41, type: "training.stepped", payload: { lossBefore: 0.166, lossAfter: 0.1519, at: at + 13 }, at: at + 13 },
+      { seq: 42, type: "training.round-started", payload: { round: 2, at: at + 14, lossBefore: 0.1519 }, at: at + 14 },
+      { seq: 50, type: "training.stopped", payload: {}, at: at + 15 },
+      { seq: 51, type: "training.started", payload: { dataset: { title: "Spam" }, learningRate: 1 }, at: at + 16 },
+      { seq: 52, type: "training.round-ended", payload: { round: 2, at: at + 17, lossAfter: 0.3 }, at: at + 17 },
+    ];
+    const b = new MarkBuilder({ hideNames: true });
+    // Two pages: the builder is the same object between them, as the meta's paged read uses it.
+    for (const e of training.slice(0, 2)) b.add(e);
+    for (const e of training.slice(2)) b.add(e);
+    expect(b.marks.map((m) => [m.seq, m.kind, m.label])).toEqual([
+      [20, "training", "Training started: XOR"],
+      [21, "training", "Round 1 started"],
+      [40, "training", "Round 1 ended: loss 0.172 → 0.166"],
+      [41, "training", "Automatic step: loss 0.166 → 0.152"],
+      [42, "training", "Round 2 started"],
+      [50, "training", "Training stopped"],
+      [51, "training", "Training started: Spam"],
+      // A new data set starts the rounds again: the old round 2's start is not this one's.
+      [52, "training", "Round 2 ended: loss 0.300"],
+    ]);
+  });
+
+  it("writes a loss change with three decimals", () => {
+    expect(lossChange(0.1724, 0.166)).toBe("loss 0.172 → 0.166");
+    expect(lossChange(null, 0.166)).toBe("loss 0.166");
   });
 
   it("labels steps from the lesson", () => {

@@ -2,7 +2,7 @@
 
 /**
  * The "Timeline" slider over the session's time, with its marks drawn on the track (lesson
- * steps, joins, a question's launch, close and reveal). Keyboard: arrows ±1 s (with Shift
+ * steps, joins, a question's launch, close and reveal, training mode's rounds and steps). Keyboard: arrows ±1 s (with Shift
  * ±10 s), Page Up / Page Down a twentieth of the session, Home and End. A drag moves the
  * cursor at once; the state under it follows when the drag settles.
  */
@@ -19,7 +19,11 @@ export const MARK_STYLES: Record<MarkKind, { name: string; className: string; le
   launch: { name: "Question launched", className: "h-5 w-1.5 -top-1 rounded-t-full bg-amber-500", legend: "h-3.5 w-1.5 rounded-t-full bg-amber-500" },
   close: { name: "Question closed", className: "h-5 w-1.5 -top-1 bg-slate-800", legend: "h-3.5 w-1.5 bg-slate-800" },
   reveal: { name: "Answer revealed", className: "h-3.5 w-3.5 top-[-0.125rem] rotate-45 rounded-sm bg-emerald-600 ring-2 ring-white", legend: "h-2.5 w-2.5 rotate-45 rounded-sm bg-emerald-600" },
+  training: { name: "Training", className: "h-3.5 w-3.5 top-[-0.125rem] rounded-full border-[3px] border-fuchsia-700 bg-white", legend: "h-3 w-3 rounded-full border-[3px] border-fuchsia-700 bg-white" },
 };
+
+/** The kinds the legend lists, in its order (the start and the end are the track's ends). */
+const LEGEND: readonly MarkKind[] = ["step", "join", "launch", "close", "reveal", "training"];
 
 interface TimelineSliderProps {
   startAt: number;
@@ -94,7 +98,7 @@ export function TimelineSlider({ startAt, endAt, at, marks, onSeek }: TimelineSl
         />
       </div>
       <ul aria-label="Kinds of marks" className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs font-semibold text-slate-600">
-        {(["step", "join", "launch", "close", "reveal"] as const).map((kind) => (
+        {LEGEND.map((kind) => (
           <li key={kind} className="flex items-center gap-1.5">
             <span aria-hidden="true" className="relative inline-block h-4 w-4">
               <span className={`absolute top-1/2 left-1/2 -translate-x-1/2 -translate-y-1/2 ${MARK_STYLES[kind]!.legend}`} />
