@@ -4,12 +4,14 @@
  * round works out its own neuron's gradient with the shared engine from the state its phone
  * received and moves down it; the teacher starts and ends every round. The loss the server
  * reports falls round after round (checked against the lesson's Python formula), the automatic
- * step lowers it too, and every training event is in the stored log, in order.
+ * step lowers it too, every training event is in the stored log, in order, and the replay's
+ * timeline marks the rounds and the step with their losses.
  */
 import { expect, it } from "vitest";
 import { lossGradient, type Network } from "../../lib/engine";
-import { replayEventsSchema } from "../../lib/protocol/replay";
+import { replayEventsSchema, replayMetaSchema } from "../../lib/protocol/replay";
 import type { LoggedEvent } from "../../lib/session/events";
+import { formatValue } from "../../lib/session/format";
 import type { SessionState } from "../../lib/session/state";
 import { openClass, type ClassStudent, type Classroom } from "../helpers/classroom";
 import { describeEachDatabase } from "../helpers/databases";
@@ -151,6 +153,18 @@ describeEachDatabase("class training mode", (db) => {
       const close = training[2 + 2 * r]!.seq;
       expect(log.filter((e) => e.type === "entry.set" && e.seq > open && e.seq < close)).toHaveLength(3);
     }
+    // The replay's timeline marks each of those moments, a round's end with its losses.
+    const meta = await api(server.url, `/api/sessions/${cls.host.sessionId}/replay`, { token: cls.host.teacherToken });
+    expect(meta.status).toBe(200);
+    const marks = replayMetaSchema.parse(meta.body).marks.filter((m) => m.kind === "training");
+    const loss = (before: number, after: number) => `loss ${formatValue(before)} → ${formatValue(after)}`;
+    expect(marks.map((m) => m.label)).toEqual([
+      `Training started: ${cls.teacher.state.training.dataset!.title}`,
+      ...rounds.flatMap((r) => [`Round ${r.round} started`, `Round ${r.round} ended: ${loss(r.lossBefore, r.lossAfter!)}`]),
+      `Automatic step: ${loss(step.lossBefore, step.lossAfter)}`,
+      "Training stopped",
+    ]);
+    expect(marks.map((m) => m.seq)).toEqual(training.filter((e) => e.type !== "training.learning-rate-set").map((e) => e.seq));
   });
 
   it("refuses a student's training command and a round that is not open", async () => {
