@@ -161,9 +161,15 @@ test("training mode: nudges on the phone, the loss on the dashboard, rounds, the
   await expect(training.getByRole("img", { name: "Loss over time" })).toBeVisible();
   await expect(training.getByLabel("Loss at the cursor")).toHaveText(lossNow);
   await expect(training.getByRole("list", { name: "Rounds" })).toContainText(/Round 1: \d\.\d{3} → \d\.\d{3}/);
+  // Its timeline marks training's moments: a legend entry, and Previous mark goes to the last one.
+  await expect(replay.getByRole("list", { name: "Kinds of marks" })).toContainText("Training");
+  const previous = replay.getByRole("button", { name: "Previous mark" });
+  await expect(previous).toHaveAttribute("title", /^(Automatic step|Round 1 ended): loss \d\.\d{3} → \d\.\d{3}$/);
   await training.scrollIntoViewIfNeeded();
   await shot(replay, "training-replay-1280");
   expect(await seriousViolations(replay)).toEqual([]);
+  await previous.click();
+  await expect(replay.getByLabel("Event at the cursor")).toHaveText(/^(Automatic step: loss|Training round 1 ended)/);
   await replay.close();
 
   // A reloaded dashboard opens on training, its chart drawn from the rounds and the step.
