@@ -6,7 +6,8 @@
  * question and its starter code show as a listing; if it cannot be fetched, the student is
  * told to reload.
  */
-import { Component, lazy, Suspense, type ReactNode } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
+import { ChunkBoundary } from "./chunk-boundary";
 import type { PublicQuestion } from "../../../lib/quiz/types";
 import { CodeListing } from "../quiz/code-listing";
 import type { CodeQuestionProps } from "./code-question";
@@ -17,7 +18,19 @@ const CodeQuestion = lazy(() => import("./code-question"));
 export function CodeQuestionSlot(props: CodeQuestionProps) {
   const question = props.run.shown;
   return (
-    <ChunkBoundary question={question}>
+    <ChunkBoundary
+      fallback={
+        <Waiting
+          question={question}
+          message="The code editor could not be loaded. Check the connection, then reload the page: your class place is kept."
+          action={
+            <button type="button" onClick={() => location.reload()} className="min-h-12 w-full rounded-xl bg-indigo-700 px-5 py-3 text-lg font-bold text-white">
+              Reload the page
+            </button>
+          }
+        />
+      }
+    >
       <Suspense fallback={<Waiting question={question} message="Loading the code editor…" />}>
         <CodeQuestion {...props} />
       </Suspense>
@@ -36,27 +49,4 @@ function Waiting({ question, message, action }: { question: PublicQuestion; mess
       {action}
     </>
   );
-}
-
-class ChunkBoundary extends Component<{ question: PublicQuestion; children: ReactNode }, { failed: boolean }> {
-  state = { failed: false };
-
-  static getDerivedStateFromError() {
-    return { failed: true };
-  }
-
-  render() {
-    if (!this.state.failed) return this.props.children;
-    return (
-      <Waiting
-        question={this.props.question}
-        message="The code editor could not be loaded. Check the connection, then reload the page: your class place is kept."
-        action={
-          <button type="button" onClick={() => location.reload()} className="min-h-12 w-full rounded-xl bg-indigo-700 px-5 py-3 text-lg font-bold text-white">
-            Reload the page
-          </button>
-        }
-      />
-    );
-  }
 }

@@ -5,7 +5,8 @@
  * phone's first download stays small (scripts/build-phone.mjs splits it off). Until it arrives,
  * or if it cannot be fetched, the sliders work as always without their nudges.
  */
-import { Component, lazy, Suspense, type ReactNode } from "react";
+import { lazy, Suspense } from "react";
+import { ChunkBoundary } from "./chunk-boundary";
 import type { Network } from "../../../lib/engine/network";
 import type { NeuronValues, SessionState, SliderRange, Student } from "../../../lib/session/state";
 import { networkWithPending, type NeuronModel } from "./neuron-model";
@@ -40,30 +41,19 @@ export function TrainingSlot(props: TrainingSlotProps) {
     <WeightControls values={props.model.controls} incoming={props.model.incoming} range={props.range} blocked={props.blocked} onChange={props.onChange} />
   );
   return (
-    <Fallback plain={plain}>
+    <ChunkBoundary
+      fallback={
+        <>
+          <p role="status" className="rounded-xl bg-white p-3 text-base text-slate-800 ring-1 ring-slate-300">
+            The training nudges could not be loaded. Your sliders still work; reload the page to try again.
+          </p>
+          {plain}
+        </>
+      }
+    >
       <Suspense fallback={plain}>
         <TrainingControls {...props} Controls={WeightControls} networkWith={(values) => networkWithPending(state, me, values)} />
       </Suspense>
-    </Fallback>
+    </ChunkBoundary>
   );
-}
-
-class Fallback extends Component<{ plain: ReactNode; children: ReactNode }, { failed: boolean }> {
-  state = { failed: false };
-
-  static getDerivedStateFromError() {
-    return { failed: true };
-  }
-
-  render() {
-    if (!this.state.failed) return this.props.children;
-    return (
-      <>
-        <p role="status" className="rounded-xl bg-white p-3 text-base text-slate-800 ring-1 ring-slate-300">
-          The training nudges could not be loaded. Your sliders still work; reload the page to try again.
-        </p>
-        {this.props.plain}
-      </>
-    );
-  }
 }
