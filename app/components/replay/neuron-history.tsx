@@ -14,7 +14,8 @@ import type { Seat } from "../../../lib/session/state";
 import { useLive } from "../diagram/live-store";
 import { FIELD, Panel, SECONDARY } from "../teacher/ui";
 import { ChartKey, LineChart, SERIES_STYLES, type Series } from "./line-chart";
-import { ReplayError, type ReplayClient } from "./replay-api";
+import { HttpError } from "../http/bearer-json";
+import type { ReplayClient } from "./replay-api";
 
 interface NeuronHistoryProps {
   client: ReplayClient;
@@ -45,7 +46,7 @@ export function NeuronHistory({ client, seat, onSeat, startAt, endAt, cursorAt }
       .neuron(seat.layer, seat.neuron, ctrl.signal)
       .then((h) => setHistory(h))
       .catch((err) => {
-        if (!ctrl.signal.aborted) setError(err instanceof ReplayError ? err.message : "This neuron's history could not be read.");
+        if (!ctrl.signal.aborted) setError(err instanceof HttpError ? err.message : "This neuron's history could not be read.");
       });
     return () => ctrl.abort();
   }, [client, seat]);

@@ -1,9 +1,10 @@
 /**
  * The replay's HTTP calls (lib/protocol/replay.ts is the contract): every request carries the
  * pass as `Authorization: Bearer`, every answer is parsed with its schema, and a refusal
- * becomes a `ReplayError` with the server's code and message.
+ * becomes an `HttpError` with the server's code and message (app/components/http/bearer-json.ts).
  */
 import type { z } from "zod";
+import { bearerJson, HttpError } from "../http/bearer-json";
 import {
   neuronHistorySchema,
   predictionSeriesSchema,
@@ -19,16 +20,6 @@ import {
 import type { LoggedEvent } from "../../../lib/session/events";
 import type { SessionState } from "../../../lib/session/state";
 
-export class ReplayError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
-}
-
 /** The state at a seq, as the page folds from it. */
 export interface ReplaySnapshot {
   seq: number;
@@ -40,7 +31,7 @@ export interface ReplaySnapshot {
 function asState(raw: Record<string, unknown>): SessionState {
   const network = raw.network as { layers?: unknown } | undefined;
   if (!network || !Array.isArray(network.layers) || typeof raw.students !== "object" || typeof raw.quiz !== "object") {
-    throw new ReplayError("INTERNAL", "The server sent a replay this page cannot read. Reload the page.", 200);
+    throw new HttpError(200, "The server sent a replay this page cannot read. Reload the page.", "INTERNAL");
   }
   return raw as unknown as SessionState;
 }
@@ -51,25 +42,8 @@ export class ReplayClient {
     private readonly token: string,
   ) {}
 
-  private async call<S extends z.ZodType>(path: string, schema: S, init: RequestInit = {}): Promise<z.output<S>> {
-    let res: Response;
-    try {
-      res = await fetch(`/api/sessions/${encodeURIComponent(this.sessionId)}${path}`, {
-        ...init,
-        headers: { Authorization: `Bearer ${this.token}`, ...(init.body ? { "Content-Type": "application/json" } : {}) },
-      });
-    } catch (err) {
-      if ((err as Error).name === "AbortError") throw err;
-      throw new ReplayError("UNAVAILABLE", "The server could not be reached. Check the connection and try again.", 0);
-    }
-    const body: unknown = await res.json().catch(() => null);
-    if (!res.ok) {
-      const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
-      throw new ReplayError(error?.code ?? "INTERNAL", error?.message ?? `The server answered ${res.status}.`, res.status);
-    }
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) throw new ReplayError("INTERNAL", "The server sent an answer this page cannot read. Reload the page.", res.status);
-    return parsed.data;
+  private call<S extends z.ZodType>(path: string, schema: S, init: RequestInit = {}): Promise<z.output<S>> {
+    return bearerJson(`/api/sessions/${encodeURIComponent(this.sessionId)}${path}`, this.token, schema, init);
   }
 
   meta(): Promise<ReplayMeta> {

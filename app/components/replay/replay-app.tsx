@@ -9,7 +9,8 @@ import "../no-eval";
 import { useEffect, useMemo, useState } from "react";
 import type { ReplayMeta } from "../../../lib/protocol/replay";
 import { StatusScreen } from "../diagram/status-screens";
-import { ReplayClient, ReplayError } from "./replay-api";
+import { HttpError } from "../http/bearer-json";
+import { ReplayClient } from "./replay-api";
 import { ReplayView } from "./replay-view";
 import { useReplayToken } from "./use-replay-token";
 
@@ -24,7 +25,7 @@ const NO_PASS = (
   </>
 );
 
-function Refused({ error }: { error: ReplayError }) {
+function Refused({ error }: { error: HttpError }) {
   switch (error.code) {
     case "UNAUTHENTICATED":
     case "FORBIDDEN":
@@ -55,7 +56,7 @@ export function ReplayApp({ sessionId }: { sessionId: string }) {
   const pass = useReplayToken(sessionId);
   const client = useMemo(() => (pass ? new ReplayClient(sessionId, pass.token) : null), [sessionId, pass]);
   const [meta, setMeta] = useState<ReplayMeta | null>(null);
-  const [error, setError] = useState<ReplayError | null>(null);
+  const [error, setError] = useState<HttpError | null>(null);
 
   useEffect(() => {
     if (!client) return;
@@ -63,7 +64,7 @@ export function ReplayApp({ sessionId }: { sessionId: string }) {
     client
       .meta()
       .then((m) => live && setMeta(m))
-      .catch((err) => live && setError(err instanceof ReplayError ? err : new ReplayError("INTERNAL", "The replay could not be read. Try again.", 0)));
+      .catch((err) => live && setError(err instanceof HttpError ? err : new HttpError(0, "The replay could not be read. Try again.", "INTERNAL")));
     return () => {
       live = false;
     };

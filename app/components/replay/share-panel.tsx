@@ -8,7 +8,8 @@
 import { useId, useState } from "react";
 import { copyQuietly } from "../teacher/use-teacher-token";
 import { FIELD, PRIMARY, SECONDARY, Switch } from "../teacher/ui";
-import { ReplayError, type ReplayClient } from "./replay-api";
+import { HttpError } from "../http/bearer-json";
+import type { ReplayClient } from "./replay-api";
 
 export function SharePanel({ client, onClose }: { client: ReplayClient; onClose(): void }) {
   const [hideNames, setHideNames] = useState(true);
@@ -25,7 +26,7 @@ export function SharePanel({ client, onClose }: { client: ReplayClient; onClose(
       const made = await client.share(hideNames);
       setLink({ url: made.url, hideNames: made.hideNames });
     } catch (err) {
-      setNote({ tone: "error", text: err instanceof ReplayError ? err.message : "The link could not be made. Try again." });
+      setNote({ tone: "error", text: err instanceof HttpError ? err.message : "The link could not be made. Try again." });
     } finally {
       setBusy(false);
     }

@@ -7,7 +7,8 @@
 import { useEffect, useMemo, useState } from "react";
 import type { PredictionSeries } from "../../../lib/protocol/replay";
 import { SERIES_STYLES, type Series } from "./line-chart";
-import { ReplayError, type ReplayClient } from "./replay-api";
+import { HttpError } from "../http/bearer-json";
+import type { ReplayClient } from "./replay-api";
 
 export function usePrediction(client: ReplayClient): { data: PredictionSeries | null; error: string | null; series: Series[] } {
   const [data, setData] = useState<PredictionSeries | null>(null);
@@ -17,7 +18,7 @@ export function usePrediction(client: ReplayClient): { data: PredictionSeries | 
     client
       .prediction()
       .then((d) => live && setData(d))
-      .catch((err: unknown) => live && setError(err instanceof ReplayError ? err.message : "The prediction could not be read."));
+      .catch((err: unknown) => live && setError(err instanceof HttpError ? err.message : "The prediction could not be read."));
     return () => {
       live = false;
     };

@@ -15,7 +15,8 @@ import { clampTime, playTime, seqAt, type Cursor } from "../../../lib/replay/tim
 import type { LoggedEvent } from "../../../lib/session/events";
 import type { SessionState } from "../../../lib/session/state";
 import { SessionStore } from "../../realtime/session-store";
-import { ReplayError, type ReplayClient } from "./replay-api";
+import { HttpError } from "../http/bearer-json";
+import type { ReplayClient } from "./replay-api";
 
 export const SPEEDS = [1, 2, 4, 8] as const;
 export type Speed = (typeof SPEEDS)[number];
@@ -53,7 +54,7 @@ export interface ReplayPlayer {
   setSpeed(speed: Speed): void;
 }
 
-const messageOf = (err: unknown) => (err instanceof ReplayError ? err.message : "Something went wrong while reading the replay. Try again.");
+const messageOf = (err: unknown) => (err instanceof HttpError ? err.message : "Something went wrong while reading the replay. Try again.");
 const isAbort = (err: unknown) => (err as Error)?.name === "AbortError";
 
 /** Where a replay opens: its first moment. */

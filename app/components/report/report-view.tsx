@@ -12,7 +12,8 @@ import { useEffect, useState } from "react";
 import type { SessionReport } from "../../../lib/protocol/replay";
 import { LookBackHeader } from "../sessions/page-chrome";
 import { formatDuration, formatShare, formatWhen, plural } from "../sessions/format";
-import { ApiError, fetchReport } from "../sessions/teacher-api";
+import { HttpError } from "../http/bearer-json";
+import { fetchReport } from "../sessions/teacher-api";
 import { PRIMARY, SECONDARY } from "../teacher/ui";
 import { useTeacherToken } from "../teacher/use-teacher-token";
 import { Downloads } from "./downloads";
@@ -128,7 +129,7 @@ export function ReportView({ sessionId }: { sessionId: string }) {
       (report) => !cancelled && setLoaded({ kind: "ok", report }),
       (err: unknown) => {
         if (cancelled) return;
-        const status = err instanceof ApiError ? err.status : 0;
+        const status = err instanceof HttpError ? err.status : 0;
         setLoaded({ kind: "error", title: status === 404 || status === 401 ? "Session not found" : "The report could not be loaded", message: REFUSED[status] ?? (err as Error).message });
       },
     );

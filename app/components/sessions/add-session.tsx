@@ -8,7 +8,8 @@ import { useId, useRef, useState } from "react";
 import type { ImportResponse, SessionSummary } from "../../../lib/protocol/replay";
 import { FIELD, PRIMARY } from "../teacher/ui";
 import { parseTeacherLink, rememberSession } from "./known-sessions";
-import { ApiError, fetchSummary, importLog } from "./teacher-api";
+import { HttpError } from "../http/bearer-json";
+import { fetchSummary, importLog } from "./teacher-api";
 
 type Added = (sessionId: string, token: string, summary?: SessionSummary, imported?: boolean) => void;
 
@@ -44,7 +45,7 @@ export function TeacherLinkForm({ onAdded }: { onAdded: Added }) {
       setText("");
       setMessage({ tone: "ok", text: `Session ${summary.code} is in the list.` });
     } catch (err) {
-      const status = err instanceof ApiError ? err.status : 0;
+      const status = err instanceof HttpError ? err.status : 0;
       setMessage({ tone: "error", text: LINK_REFUSED[status] ?? (err as Error).message });
     } finally {
       setBusy(false);

@@ -3,9 +3,11 @@
 /**
  * The teacher's reads and writes about past sessions, over HTTP with the session's teacher
  * token (`Authorization: Bearer …`). Every answer is checked against the shared schemas in
- * `lib/protocol/replay.ts`; a refusal becomes an `ApiError` carrying the server's own message.
+ * `lib/protocol/replay.ts`; a refusal becomes an `HttpError` carrying the server's own message
+ * (app/components/http/bearer-json.ts).
  */
 import type { z } from "zod";
+import { bearerJson, HttpError, refusalFrom, refusalOf, UNREACHABLE } from "../http/bearer-json";
 import {
   deletedResponseSchema,
   importResponseSchema,
@@ -24,42 +26,10 @@ export const DOWNLOADS = {
 } as const;
 export type DownloadKind = keyof typeof DOWNLOADS;
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly code: string | null = null,
-  ) {
-    super(message);
-  }
-}
-
 const sessionPath = (sessionId: string, rest = "") => `/api/sessions/${encodeURIComponent(sessionId)}${rest ? `/${rest}` : ""}`;
 
-/** The server's `{ error: { code, message } }`, or a plain sentence when the body is not one. */
-export async function refusalOf(res: Response): Promise<ApiError> {
-  const body = (await res.json().catch(() => null)) as { error?: { code?: unknown; message?: unknown } } | null;
-  const message = typeof body?.error?.message === "string" ? body.error.message : `The server answered ${res.status}.`;
-  const code = typeof body?.error?.code === "string" ? body.error.code : null;
-  return new ApiError(res.status, message, code);
-}
-
-async function teacherJson<T>(sessionId: string, rest: string, token: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(sessionPath(sessionId, rest), {
-      ...init,
-      cache: "no-store",
-      headers: { ...init.headers, authorization: `Bearer ${token}` },
-    });
-  } catch {
-    throw new ApiError(0, "The server could not be reached. Check the connection and try again.");
-  }
-  if (!res.ok) throw await refusalOf(res);
-  const parsed = schema.safeParse(await res.json().catch(() => null));
-  if (!parsed.success) throw new ApiError(res.status, "The server's answer was not understood. Reload the page after an update.");
-  return parsed.data;
-}
+const teacherJson = <S extends z.ZodType>(sessionId: string, rest: string, token: string, schema: S, init: RequestInit = {}) =>
+  bearerJson(sessionPath(sessionId, rest), token, schema, init);
 
 export const fetchSummary = (sessionId: string, token: string): Promise<SessionSummary> =>
   teacherJson(sessionId, "summary", token, sessionSummarySchema);
@@ -96,7 +66,7 @@ export async function downloadFile(sessionId: string, token: string, kind: Downl
   try {
     res = await fetch(sessionPath(sessionId, path), { cache: "no-store", headers: { authorization: `Bearer ${token}` } });
   } catch {
-    throw new ApiError(0, "The server could not be reached. Check the connection and try again.");
+    throw new HttpError(0, UNREACHABLE);
   }
   if (!res.ok) throw await refusalOf(res);
   const blob = await res.blob();
@@ -127,7 +97,7 @@ export function importLog(text: string, onProgress: (share: number) => void): Pr
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
     };
-    xhr.onerror = () => reject(new ApiError(0, "The server could not be reached. Check the connection and try again."));
+    xhr.onerror = () => reject(new HttpError(0, UNREACHABLE));
     xhr.onload = () => {
       let body: unknown = null;
       try {
@@ -136,13 +106,11 @@ export function importLog(text: string, onProgress: (share: number) => void): Pr
         body = null;
       }
       if (xhr.status < 200 || xhr.status >= 300) {
-        const err = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-        const message = typeof err?.message === "string" ? err.message : `The server answered ${xhr.status}.`;
-        reject(new ApiError(xhr.status, message, typeof err?.code === "string" ? err.code : null));
+        reject(refusalFrom(xhr.status, body));
         return;
       }
       const parsed = importResponseSchema.safeParse(body);
-      if (!parsed.success) reject(new ApiError(xhr.status, "The server's answer was not understood. Reload the page after an update."));
+      if (!parsed.success) reject(new HttpError(xhr.status, "The server's answer was not understood. Reload the page."));
       else resolve(parsed.data);
     };
     xhr.send(text);

@@ -8,7 +8,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { SessionSummary } from "../../../lib/protocol/replay";
 import { forgetSession, readKnownSessions } from "./known-sessions";
-import { ApiError, fetchSummary } from "./teacher-api";
+import { HttpError } from "../http/bearer-json";
+import { fetchSummary } from "./teacher-api";
 
 export type RowState =
   | { kind: "loading" }
@@ -27,7 +28,7 @@ export interface PastSessionRow {
 const AT_ONCE = 4;
 
 export function stateOf(err: unknown): RowState {
-  if (err instanceof ApiError) {
+  if (err instanceof HttpError) {
     // Deleting a session deletes its teacher pass too, so the server answers a deleted
     // session's pass with 401 (pass unknown) rather than 404 (session unknown).
     if (err.status === 404 || err.status === 401) return { kind: "gone" };
