@@ -15,11 +15,13 @@ export { compile, compiledOf, CompiledNetwork } from "./compile";
 export {
   accuracy,
   datasetLoss,
+  evaluate,
   flatActivations,
   gradientStep,
   lossGradient,
   lossKind,
   predictionRight,
+  type Evaluation,
   type Example,
   type Gradient,
   type LossKind,

@@ -128,17 +128,42 @@ export function predictionRight(output: readonly number[], target: readonly numb
   return (output[0]! > threshold) === (target[0]! > 0.5);
 }
 
+/** What one pass over a data set gives: each example's output, whether it is right, and the loss. */
+export interface Evaluation {
+  loss: number;
+  outputs: number[][];
+  right: boolean[];
+}
+
+/**
+ * One forward pass per example, read three ways: the loss (as `datasetLoss`), each output, and
+ * whether it is right (as `predictionRight`). For screens that show all three.
+ * @example
+ * const { loss, right } = evaluate(SPAM_NETWORK, spamExamples, 0.5); // right.filter(Boolean).length === 8
+ */
+export function evaluate(network: Network, examples: readonly Example[], threshold: number): Evaluation {
+  const compiled = compiledOf(network);
+  checkExamples(network, examples);
+  const kind = lossKind(network);
+  let total = 0;
+  const outputs: number[][] = [];
+  const right: boolean[] = [];
+  for (const example of examples) {
+    const output = Array.from(compiled.run(example.inputs));
+    total += exampleLoss(kind, output, example.target);
+    outputs.push(output);
+    right.push(predictionRight(output, example.target, threshold));
+  }
+  return { loss: meanLoss(kind, total, examples.length, outputCount(network)), outputs, right };
+}
+
 /**
  * The fraction of examples the network gets right (0..1), judged by `predictionRight`.
  * @example
  * accuracy(SPAM_NETWORK, spamExamples, 0.5); // 0.8 (8 of 10)
  */
 export function accuracy(network: Network, examples: readonly Example[], threshold: number): number {
-  const compiled = compiledOf(network);
-  checkExamples(network, examples);
-  let right = 0;
-  for (const example of examples) if (predictionRight([...compiled.run(example.inputs)], example.target, threshold)) right++;
-  return right / examples.length;
+  return evaluate(network, examples, threshold).right.filter(Boolean).length / examples.length;
 }
 
 /** A gradient of zeros shaped like the network. */

@@ -8,6 +8,7 @@ import {
   accuracy,
   datasetLoss,
   EngineError,
+  evaluate,
   flatActivations,
   gradientStep,
   lossGradient,
@@ -59,6 +60,14 @@ describe("loss values worked by hand", () => {
     expect(accuracy(SPAM_NETWORK, examples, 0.5)).toBe(0.8);
     expect(accuracy(SPAM_NETWORK, examples.slice(0, 8), 0.5)).toBe(1);
     expect(accuracy(SPAM_NETWORK, examples.slice(8), 0.5)).toBe(0);
+  });
+
+  it("one pass gives the spam network's loss, outputs and verdicts: the last two wrong", () => {
+    const examples: Example[] = SPAM_EXAMPLES.map((e) => ({ inputs: [...e.inputs], target: [e.label === "spam" ? 1 : 0] }));
+    const scored = evaluate(SPAM_NETWORK, examples, 0.5);
+    expect(scored.right).toEqual([true, true, true, true, true, true, true, true, false, false]);
+    expect(scored.outputs[0]![0]).toBeCloseTo(0.99478, 5); // SPEC: (0.9, 0.8, 0) scores about 0.99478
+    expect(scored.loss).toBe(datasetLoss(SPAM_NETWORK, examples));
   });
 
   it("judges one prediction by threshold for one output and by the largest for several", () => {

@@ -8,8 +8,8 @@
  * the loss with my new values against the loss with my values before the move, at that moment.
  */
 import { useCallback, useMemo, useRef, useState } from "react";
-import type { Network } from "../../../lib/engine/network";
-import { datasetLoss, flatActivations, lossGradient, type Example } from "../../../lib/engine/train";
+import { flatActivations, lossGradient } from "../../../lib/engine/train";
+import { lossOf } from "../training/readout";
 import type { NeuronValues } from "../../../lib/session/state";
 import { NudgeMeter } from "./nudge-meter";
 import { nudgeEffectText, nudgeEffectTone, type NudgeEffect } from "./nudge-text";
@@ -19,15 +19,6 @@ import type { TrainingChunkProps } from "./training-slot";
 const MOVE_GAP_MS = 1500;
 
 const TONE = { helped: "text-emerald-900", hurt: "text-red-900", same: "text-slate-900" } as const;
-
-function lossOf(network: () => Network, examples: readonly Example[] | undefined): number | null {
-  if (!examples) return null;
-  try {
-    return datasetLoss(network(), examples);
-  } catch {
-    return null;
-  }
-}
 
 export default function TrainingControls({ state, model, range, blocked, onChange, Controls, networkWith }: TrainingChunkProps) {
   const dataset = state.training.dataset;
@@ -54,9 +45,9 @@ export default function TrainingControls({ state, model, range, blocked, onChang
       if (!move.current || now - move.current.last > MOVE_GAP_MS) move.current = { start: model.controls, last: now };
       move.current.last = now;
       const start = move.current.start;
-      const examples = state.training.dataset?.examples;
-      const before = lossOf(() => networkWith(start), examples);
-      const after = lossOf(() => networkWith(values), examples);
+      const dataset = state.training.dataset;
+      const before = dataset ? lossOf(networkWith(start), dataset) : null;
+      const after = dataset ? lossOf(networkWith(values), dataset) : null;
       const control = field === "bias" ? "bias" : Math.max(0, values.weights.findIndex((w, k) => w !== model.controls.weights[k]));
       setEffect(before !== null && after !== null ? { before, after, control } : null);
       onChange(values, field);

@@ -5,8 +5,7 @@
  * changes), so a re-render that did not move the network costs nothing. No zod: the projector
  * and the replay load it too.
  */
-import { accuracy, datasetLoss, flatActivations, lossKind, predictionRight, type Example } from "../../../lib/engine/train";
-import { compiledOf } from "../../../lib/engine/compile";
+import { datasetLoss, evaluate, flatActivations, lossKind, type Example } from "../../../lib/engine/train";
 import type { Network } from "../../../lib/engine/network";
 import { isSoftmaxOutput } from "../../../lib/session/derive";
 import { formatPercent, formatValue } from "../../../lib/session/format";
@@ -85,21 +84,18 @@ export function predictionText(output: readonly number[], probability: boolean, 
 
 function compute(network: Network, dataset: Dataset, threshold: number): Readout {
   const examples: readonly Example[] = dataset.examples;
-  const compiled = compiledOf(network);
   const probability = isSoftmaxOutput(network);
-  const rows = examples.map((example, i) => {
-    const output = Array.from(compiled.run(example.inputs));
-    return {
-      inputs: example.inputs.map(shortText),
-      label: dataset.exampleLabels?.[i]?.trim() || targetText(example.target, dataset.outputLabels),
-      prediction: predictionText(output, probability, dataset.outputLabels),
-      right: predictionRight(output, example.target, threshold),
-    };
-  });
+  const scored = evaluate(network, examples, threshold);
+  const rows = examples.map((example, i) => ({
+    inputs: example.inputs.map(shortText),
+    label: dataset.exampleLabels?.[i]?.trim() || targetText(example.target, dataset.outputLabels),
+    prediction: predictionText(scored.outputs[i]!, probability, dataset.outputLabels),
+    right: scored.right[i]!,
+  }));
   const right = rows.filter((r) => r.right).length;
   return {
-    loss: datasetLoss(network, examples),
-    accuracy: accuracy(network, examples, threshold),
+    loss: scored.loss,
+    accuracy: right / rows.length,
     right,
     total: rows.length,
     kind: lossKind(network),
